@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Validates the course content by running a full build into a throw-away folder.
+// Prints only the errors (file and field named) so authors see what to fix.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'xtzd-check-'));
+const res = spawnSync('astro', ['build'], {
+  env: { ...process.env, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
+  encoding: 'utf8',
+  shell: process.platform === 'win32',
+});
+rmSync(out, { recursive: true, force: true });
+const text = `${res.stdout}\n${res.stderr}`;
+if (res.status === 0) {
+  console.log('content OK');
+  process.exit(0);
+}
+const lines = text.split('\n');
+const interesting = lines.filter((l) => /\[content\]|error|Error|Expected|Unexpected|Could not parse|\.mdx|\.yaml/.test(l) && !/MODULE_LEVEL_DIRECTIVE|astro:head-inject|rolldown\.rs|astroPropagatedAssets/.test(l));
+console.error(interesting.slice(0, 60).join('\n') || text.slice(-4000));
+process.exit(1);
