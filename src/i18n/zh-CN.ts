@@ -66,7 +66,6 @@ export const zhCN = {
   'quiz.questionN': '第 {n} 题',
   'quiz.check': '检查答案',
   'quiz.retry': '再试一次',
-  'quiz.hideAnswer': '隐藏答案',
   'quiz.moveUp': '上移',
   'quiz.moveDown': '下移',
   'quiz.moved': '“{item}”已移到第 {n} 位。',
@@ -110,7 +109,6 @@ export const zhCN = {
   'scenario.path': '你走过的路径',
   'scenario.restart': '重新开始',
   'scenario.review': '回顾路径',
-  'scenario.hideReview': '收起回顾',
   'scenario.announce': '已选择。{points}',
   'scenario.saved': '你的记录：已完成 {n} 次，最高 {best}/{max} 分，已到达 {e}/{total} 个结局。',
 } as const;

@@ -158,7 +158,7 @@ export default function QuizIsland({ id, quiz, refs, strings: s, children }: Pro
               {s['quiz.retry']}
             </button>
             <button type="button" class="button secondary" aria-expanded={revealed} onClick={() => setRevealed(!revealed)}>
-              {revealed ? s['quiz.hideAnswer'] : s['quiz.showAnswer']}
+              {s['quiz.showAnswer']}
             </button>
           </p>
         </div>

@@ -153,7 +153,7 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
               {s['scenario.restart']}
             </button>
             <button type="button" class="button secondary" aria-expanded={review} onClick={() => setReview(!review)}>
-              {review ? s['scenario.hideReview'] : s['scenario.review']}
+              {s['scenario.review']}
             </button>
           </p>
         </div>
