@@ -263,7 +263,15 @@ test('without JavaScript, questions, options and scenario text are readable, wit
   const sid = 'case-xiaoli-negotiation';
   await page.goto(lessonHosting('Scenario', sid)!);
   const sc = readScenario(sid);
-  await expect(page.locator(`[data-quiz-id="${sid}"]`)).toContainText(sc.nodes[sc.start]!.text!.trim().slice(0, 20));
+  const scRoot = page.locator(`[data-quiz-id="${sid}"]`);
+  await expect(scRoot).toContainText(sc.nodes[sc.start]!.text!.trim().slice(0, 20));
+  // The whole story can be read by following the choice links.
+  await scRoot.locator('summary', { hasText: '阅读全部情节' }).click();
+  const firstChoice = sc.nodes[sc.start]!.choices![0]!;
+  await scRoot.getByRole('link', { name: firstChoice.text, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`#scenario-${sid}-${firstChoice.next}$`));
+  const next = sc.nodes[firstChoice.next]!;
+  await expect(page.locator(`[id="scenario-${sid}-${firstChoice.next}"]`)).toContainText((next.text ?? next.ending!.title).trim().slice(0, 15));
   await ctx.close();
 });
 

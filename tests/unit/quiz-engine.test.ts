@@ -130,9 +130,10 @@ describe('scoreQuestion', () => {
   });
   it('multiple, partial: a share per right pick, minus a share per wrong pick, floor 0', () => {
     const m = byId('m');
-    expect(scoreQuestion(m, [0, 1])).toMatchObject({ score: 1, status: 'correct', right: 2, total: 2 });
-    expect(scoreQuestion(m, [0])).toMatchObject({ score: 0.5, status: 'partial' });
-    expect(scoreQuestion(m, [0, 2])).toMatchObject({ score: 0, status: 'wrong' });
+    expect(scoreQuestion(m, [0, 1])).toMatchObject({ score: 1, status: 'correct', right: 4, total: 4 });
+    expect(scoreQuestion(m, [0])).toMatchObject({ score: 0.5, status: 'partial', right: 3, total: 4 });
+    // one right pick cancelled by one wrong pick: no points, but partly right
+    expect(scoreQuestion(m, [0, 2])).toMatchObject({ score: 0, status: 'partial', right: 2 });
     expect(scoreQuestion(m, [2, 3])).toMatchObject({ score: 0, status: 'wrong' });
     expect(scoreQuestion(m, [0, 1, 2]).score).toBeCloseTo(0.5);
   });

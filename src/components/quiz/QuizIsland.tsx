@@ -153,6 +153,26 @@ export default function QuizIsland({ id, quiz, refs, strings: s, children }: Pro
             <strong>{s['quiz.resultTitle']}</strong>：{fmt(s, 'quiz.score', { score: formatScore(result.score), max: result.max })}
           </p>
           <p>{fmt(s, result.passed ? 'quiz.passed' : 'quiz.failed', { pct })}</p>
+          {quiz.questions.some((q) => result.results[q.id]!.status !== 'correct') && (
+            <>
+              <p>{s['quiz.review']}</p>
+              <ul class="qz-review">
+                {quiz.questions.map((q, i) =>
+                  result.results[q.id]!.status === 'correct' ? null : (
+                    <li key={q.id}>
+                      <a href={`#${id}-${q.id}`}>{fmt(s, 'quiz.questionN', { n: i + 1 })}</a>
+                      {refs[q.id] && (
+                        <>
+                          {' · '}
+                          <a href={refs[q.id]}>{s['quiz.seeLesson']}</a>
+                        </>
+                      )}
+                    </li>
+                  ),
+                )}
+              </ul>
+            </>
+          )}
           <p class="qz-actions">
             <button type="button" class="button" onClick={retry}>
               {s['quiz.retry']}
@@ -205,7 +225,7 @@ function QuestionView(p: QProps) {
   const base = `${p.quizId}-${q.id}`;
   const done = result !== null;
   return (
-    <li class="qz-q" data-question-id={q.id} data-question-kind={q.kind} data-status={result?.status}>
+    <li class="qz-q" id={base} data-question-id={q.id} data-question-kind={q.kind} data-status={result?.status}>
       <fieldset disabled={done}>
         <legend>
           <span class="qz-kind">

@@ -24,7 +24,10 @@ export interface QuestionResult {
   /** 0–1. */
   score: number;
   status: QuestionStatus;
-  /** Parts right / total, for multiple, ordering and matching feedback ("x/y 项正确"). */
+  /**
+   * Parts right / total for the "x/y 项正确" feedback: options judged right (multiple),
+   * items in the right place (ordering), pairs right (matching); 1 part for single/true-false.
+   */
   right: number;
   total: number;
   /**
@@ -132,13 +135,14 @@ export function scoreQuestion(q: Question, a: AnswerValue | undefined): Question
       const chosen = new Set(Array.isArray(a) ? a.filter((v): v is number => isIndex(v, n)) : []);
       const marks = q.options.map((o, i) => (chosen.has(i) ? o.correct : null));
       const nCorrect = q.options.filter((o) => o.correct).length;
-      const total = nCorrect;
-      if (chosen.size === 0) return none(total, marks);
+      if (chosen.size === 0) return none(n, marks);
       const hits = [...chosen].filter((i) => q.options[i]!.correct).length;
       const misses = chosen.size - hits;
       const exact = hits === nCorrect && misses === 0;
       const score = exact ? 1 : q.scoring === 'partial' ? Math.max(0, (hits - misses) / nCorrect) : 0;
-      return { score, status: exact ? 'correct' : score > 0 ? 'partial' : 'wrong', right: hits, total, marks };
+      // Parts right: options judged right (chosen and correct, or left out and wrong).
+      const right = q.options.filter((o, i) => chosen.has(i) === o.correct).length;
+      return { score, status: exact ? 'correct' : hits > 0 ? 'partial' : 'wrong', right, total: n, marks };
     }
     case 'ordering': {
       const n = q.items.length;
