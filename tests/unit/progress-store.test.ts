@@ -229,3 +229,42 @@ describe('mergeProgress', () => {
     expect(mergeProgress(m, m)).toEqual(m);
   });
 });
+
+describe('reset', () => {
+  it('forgets progress in every tab; older copies from other tabs do not bring it back', () => {
+    const storage = new MemoryStorage();
+    const tab1 = createProgressStore({ storage: () => storage });
+    const tab2 = createProgressStore({ storage: () => storage });
+    tab1.update(attempt('quiz-a', 3, 100));
+    tab2.update((d) => recordLesson(d, 'm/l', 'done', 110));
+    expect(tab1.reset(200)).toBe(true);
+    expect(tab1.get().quizzes).toEqual({});
+    // tab2 still holds the old records in memory; the reset reaches it through the storage event…
+    tab2.handleStorageEvent({ key: PROGRESS_KEY, newValue: storage.getItem(PROGRESS_KEY) });
+    expect(tab2.get().lessons).toEqual({});
+    // …and a later write from a tab that missed the event does not resurrect old records.
+    const tab3 = createProgressStore({ storage: () => new MemoryStorage() });
+    tab3.update(attempt('quiz-a', 3, 100));
+    const merged = mergeProgress(tab3.get(), parseProgress(storage.getItem(PROGRESS_KEY)).data);
+    expect(merged.quizzes).toEqual({});
+    // new progress after the reset is kept
+    tab2.update(attempt('quiz-b', 1, 300));
+    expect(Object.keys(parseProgress(storage.getItem(PROGRESS_KEY)).data.quizzes)).toEqual(['quiz-b']);
+  });
+  it('clearing the key outside the store is treated as data loss: open tabs write their copy back', () => {
+    const storage = new MemoryStorage();
+    const tab = createProgressStore({ storage: () => storage });
+    tab.update(attempt('quiz-a', 3, 100));
+    storage.map.delete(PROGRESS_KEY);
+    tab.handleStorageEvent({ key: PROGRESS_KEY, newValue: null });
+    expect(parseProgress(storage.getItem(PROGRESS_KEY)).data.quizzes['quiz-a']!.attempts).toBe(1);
+  });
+});
+
+it('records without a timestamp (older or foreign writers) survive merging when nothing was reset', () => {
+  const storage = new MemoryStorage();
+  storage.setItem(PROGRESS_KEY, JSON.stringify({ version: 1, quizzes: { old: { attempts: 1, bestScore: 2, maxScore: 5 } } }));
+  const store = createProgressStore({ storage: () => storage });
+  store.update(attempt('new', 3, 10));
+  expect(Object.keys(parseProgress(storage.getItem(PROGRESS_KEY)).data.quizzes).sort()).toEqual(['new', 'old']);
+});

@@ -60,12 +60,17 @@ export interface ProgressData {
   scenarios: Record<string, ScenarioRecord>;
   lessons: Record<string, LessonRecord>;
   lastVisit: LastVisit | null;
+  /**
+   * ms since epoch of the last deliberate reset (0 = never). Merging drops everything older, so a
+   * reset in one tab is not undone by another tab's copy (see ProgressStore.reset).
+   */
+  resetAt: number;
 }
 
 export const MAX_PATHS = 20;
 
 export function emptyProgress(): ProgressData {
-  return { version: PROGRESS_VERSION, quizzes: {}, scenarios: {}, lessons: {}, lastVisit: null };
+  return { version: PROGRESS_VERSION, quizzes: {}, scenarios: {}, lessons: {}, lastVisit: null, resetAt: 0 };
 }
 
 type Obj = Record<string, unknown>;
@@ -139,6 +144,7 @@ export function sanitizeProgress(v: unknown): ProgressData {
     scenarios: mapOf(v.scenarios, sanitizeScenario),
     lessons: mapOf(v.lessons, sanitizeLesson),
     lastVisit: sanitizeLastVisit(v.lastVisit),
+    resetAt: num(v.resetAt) ? v.resetAt : 0,
   };
 }
 
@@ -228,13 +234,17 @@ function mergeMap<T>(a: Record<string, T>, b: Record<string, T>, f: (x: T, y: T)
  * Commutative up to ties in updatedAt.
  */
 export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
+  const resetAt = Math.max(a.resetAt, b.resetAt);
   const lv = a.lastVisit && b.lastVisit ? (b.lastVisit.at > a.lastVisit.at ? b.lastVisit : a.lastVisit) : (a.lastVisit ?? b.lastVisit);
+  const live = <T extends { updatedAt: number }>(m: Record<string, T>) =>
+    resetAt === 0 ? m : (Object.fromEntries(Object.entries(m).filter(([, r]) => r.updatedAt > resetAt)) as Record<string, T>);
   return {
     version: PROGRESS_VERSION,
-    quizzes: mergeMap(a.quizzes, b.quizzes, mergeQuiz),
-    scenarios: mergeMap(a.scenarios, b.scenarios, mergeScenario),
-    lessons: mergeMap(a.lessons, b.lessons, newer),
-    lastVisit: lv,
+    quizzes: live(mergeMap(a.quizzes, b.quizzes, mergeQuiz)),
+    scenarios: live(mergeMap(a.scenarios, b.scenarios, mergeScenario)),
+    lessons: live(mergeMap(a.lessons, b.lessons, newer)),
+    lastVisit: lv && (resetAt === 0 || lv.at > resetAt) ? lv : null,
+    resetAt,
   };
 }
 

@@ -5,6 +5,9 @@
  *   store.get();                                  // current ProgressData (read-only snapshot)
  *   store.update((d) => { d.lessons[id] = {...} }); // mutate a draft; validated, merged, saved
  *   const off = store.subscribe((data, status) => …); // called now and on every change
+ *   store.reset();                                // deliberate "forget my progress", all tabs
+ *
+ * Records carry `updatedAt` (ms); use Date.now() for new records so merges and resets order them.
  *
  * Safety: storage that throws on access (private mode), a full quota, corrupted or foreign JSON
  * and data written by a newer version never break a page — progress then lives in memory for
@@ -43,6 +46,12 @@ export interface ProgressStore {
    */
   update(fn: (draft: ProgressData) => ProgressData | void): boolean;
   subscribe(fn: Listener): () => void;
+  /**
+   * Deliberately forgets all progress (e.g. a "reset" button), in every open tab: records older
+   * than now are dropped on merge. Clearing the key by other means is treated as data loss and
+   * undone by open tabs. Returns true when written to storage.
+   */
+  reset(now?: number): boolean;
   status(): StoreStatus;
   /** Feed a `storage` event (the browser singleton wires this up itself). */
   handleStorageEvent(e: { key: string | null; newValue: string | null }): void;
@@ -133,6 +142,14 @@ export function createProgressStore({ storage, key = PROGRESS_KEY }: StoreOption
       }
       data = next;
       const ok = blind ? false : write(next);
+      notify();
+      return ok;
+    },
+    reset(now = Date.now()) {
+      const stored = read();
+      const blind = Boolean(st) && stored === null;
+      data = { ...emptyProgress(), resetAt: Math.max(now, data.resetAt, stored?.resetAt ?? 0) };
+      const ok = blind ? false : write(data);
       notify();
       return ok;
     },
