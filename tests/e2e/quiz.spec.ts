@@ -328,4 +328,11 @@ test('axe: no violations on lesson pages that together cover every question kind
       await scan(`${p.page} (checked, answers shown)`);
     }
   }
+  // Dark theme: feedback colours keep their contrast.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const first = pages[0]!;
+  const root = await openQuiz(page, first.page, first.id);
+  await root.getByRole('button', { name: '检查答案' }).click();
+  await root.getByRole('button', { name: '查看答案' }).click();
+  await scan(`${first.page} (dark, checked)`);
 });
