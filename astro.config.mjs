@@ -12,6 +12,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://xietiao.example.org',
   base,
   outDir,
+  // Per-checkout cache (content data store): node_modules may be a symlink shared by several
+  // worktrees, and a shared node_modules/.astro lets one checkout's build read another's content.
+  cacheDir: './.astro/cache',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), preact()],

@@ -1,0 +1,67 @@
+/**
+ * Pure helpers that fold one quiz attempt or one scenario play into progress data.
+ * Used as `store.update((d) => recordQuizAttempt(d, …))`.
+ */
+import { MAX_PATHS, type ProgressData, type SavedAnswer } from './schema';
+
+export interface QuizAttempt {
+  quizId: string;
+  score: number;
+  maxScore: number;
+  passed: boolean;
+  answers: Record<string, SavedAnswer>;
+  /** Ids of questions not fully right in this attempt. */
+  wrongIds: string[];
+  at: number;
+}
+
+export function recordQuizAttempt(d: ProgressData, a: QuizAttempt): ProgressData {
+  const prev = d.quizzes[a.quizId];
+  const wrong = { ...(prev?.wrong ?? {}) };
+  for (const id of a.wrongIds) wrong[id] = (wrong[id] ?? 0) + 1;
+  d.quizzes[a.quizId] = {
+    attempts: (prev?.attempts ?? 0) + 1,
+    bestScore: Math.max(prev?.bestScore ?? 0, a.score),
+    maxScore: a.maxScore,
+    lastScore: a.score,
+    passed: Boolean(prev?.passed) || a.passed,
+    lastAnswers: a.answers,
+    wrong,
+    updatedAt: a.at,
+  };
+  return d;
+}
+
+export interface ScenarioPlay {
+  scenarioId: string;
+  score: number;
+  maxScore: number;
+  /** Node ids from start to the ending. */
+  path: string[];
+  ending: string;
+  at: number;
+}
+
+export function recordScenarioPlay(d: ProgressData, p: ScenarioPlay): ProgressData {
+  const prev = d.scenarios[p.scenarioId];
+  const key = p.path.join('>');
+  const paths = (prev?.paths ?? []).filter((x) => x.join('>') !== key);
+  paths.push(p.path);
+  d.scenarios[p.scenarioId] = {
+    plays: (prev?.plays ?? 0) + 1,
+    bestScore: Math.max(prev?.bestScore ?? 0, p.score),
+    maxScore: p.maxScore,
+    paths: paths.slice(-MAX_PATHS),
+    endings: [...new Set([...(prev?.endings ?? []), p.ending])],
+    updatedAt: p.at,
+  };
+  return d;
+}
+
+/** For the self-paced progress feature: mark a lesson visited or done ('done' is never downgraded by a visit). */
+export function recordLesson(d: ProgressData, lessonId: string, status: 'visited' | 'done', at: number, section?: string): ProgressData {
+  const prev = d.lessons[lessonId];
+  d.lessons[lessonId] = { status: prev?.status === 'done' && status === 'visited' ? 'done' : status, updatedAt: at };
+  d.lastVisit = section ? { lessonId, section, at } : { lessonId, at };
+  return d;
+}
