@@ -117,7 +117,6 @@ export const zhCN = {
   'outline.status.done': '已学完',
   'outline.status.started': '学习中',
   'outline.status.notStarted': '未开始',
-  'outline.share': '{done}/{total}',
   'outline.shareLabel': '已学完 {done}/{total} 课',
   'lessonDone.mark': '标记为已学完',
   'lessonDone.undo': '撤销“已学完”',

@@ -55,14 +55,7 @@ function renderOutline(nav: HTMLElement, s: Strings, data: ProgressData) {
     }
     const shareEl = mod.querySelector<HTMLElement>('[data-share-for]');
     if (shareEl) {
-      const vars = { done, total: items.length };
-      const visible = document.createElement('span');
-      visible.setAttribute('aria-hidden', 'true');
-      visible.textContent = fmt(s, 'outline.share', vars);
-      const text = document.createElement('span');
-      text.className = 'visually-hidden';
-      text.textContent = fmt(s, 'outline.shareLabel', vars);
-      shareEl.replaceChildren(visible, text);
+      shareEl.textContent = fmt(s, 'outline.shareLabel', { done, total: items.length });
       shareEl.dataset.done = String(done);
     }
   }
