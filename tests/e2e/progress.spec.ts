@@ -225,3 +225,27 @@ test('the certificate is reachable only after every lesson and the final assessm
   const box = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
   expect(Number(box![1])).toBeGreaterThan(Number(box![2])); // landscape
 });
+
+test('progress pages pass axe (WCAG 2.2 AA) with progress shown', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const check = async () => {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  await page.goto('/learn/understanding/concept/');
+  await page.getByRole('button', { name: '标记为已学完' }).click();
+  await expect(page.getByRole('button', { name: /撤销/ })).toBeVisible();
+  await check();
+  await page.goto('/progress/');
+  await expect(page.locator('[data-overall]')).toBeVisible();
+  await page.getByRole('button', { name: '清除全部进度' }).click();
+  await expect(page.getByRole('button', { name: '确定清除' })).toBeVisible();
+  await check();
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.goto('/certificate/');
+  await expect(page.locator('[data-eligible]')).toBeVisible();
+  await check();
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /继续学习/ })).toBeVisible();
+  await check();
+});
