@@ -249,3 +249,24 @@ test('progress pages pass axe (WCAG 2.2 AA) with progress shown', async ({ page 
   await expect(page.getByRole('link', { name: /继续学习/ })).toBeVisible();
   await check();
 });
+
+test('blocked storage never breaks a page: marking works for the visit and says it is not saved', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  await page.goto('/learn/understanding/concept/');
+  await page.getByRole('button', { name: '标记为已学完' }).click();
+  await expect(page.getByText('本机无法保存学习进度')).toBeVisible();
+  await expect(outline(page).locator('li[data-lesson-id="understanding/concept"] a')).toContainText('已学完');
+  await page.goto('/progress/');
+  await expect(page.getByRole('status').filter({ hasText: '本机无法保存学习进度' })).toBeVisible();
+  await expect(page.locator('[data-overall]')).toContainText('已学完 0/');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /开始学习/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
