@@ -23,10 +23,10 @@ test('outline → lesson → next lesson', async ({ page }) => {
   // Pick the second lesson of the outline by its link, then follow "next".
   const lessonLinks = outline.locator('ol.lessons a');
   const second = lessonLinks.nth(1);
-  const secondTitle = (await second.textContent())!.trim();
+  const secondTitle = (await second.locator('.lesson-title').textContent())!.trim();
   await second.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(secondTitle);
-  const thirdTitle = (await lessonLinks.nth(2).textContent())!.trim();
+  const thirdTitle = (await lessonLinks.nth(2).locator('.lesson-title').textContent())!.trim();
   const pager = page.getByRole('navigation', { name: '上一课与下一课' });
   await pager.getByRole('link', { name: /下一课/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(thirdTitle);
@@ -52,7 +52,7 @@ test('the mobile outline menu works by keyboard', async ({ page }) => {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   const focused = page.locator(':focus');
-  const target = (await focused.textContent())!.trim();
+  const target = (await focused.locator('.lesson-title').textContent())!.trim();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(target);
 });

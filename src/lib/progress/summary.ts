@@ -1,0 +1,252 @@
+/**
+ * Self-paced progress summaries (pure; runs in the browser and in unit tests):
+ * lesson status, module and course shares, time remaining, quiz and scenario rows, weak spots,
+ * and where to resume. Everything is computed from the saved ProgressData and a small
+ * serialisable CourseIndex built at build time (src/lib/progress/course-index.ts), so stale or
+ * foreign ids in the saved data are simply ignored.
+ */
+import type { ProgressData } from './schema';
+
+export interface IndexLesson {
+  id: string;
+  title: string;
+  minutes: number;
+  /** Site-internal URL of the lesson (base included). */
+  url: string;
+  /** Quizzes hosted by this lesson: passing any of them counts the lesson done. */
+  quizIds: string[];
+}
+
+export interface IndexModule {
+  id: string;
+  title: string;
+  /** 1-based position. */
+  number: number;
+  lessons: IndexLesson[];
+}
+
+export interface IndexQuestion {
+  id: string;
+  /** Lesson that teaches it (the question's ref, else the quiz's lesson). */
+  lessonId: string;
+  /** Heading anchor inside that lesson, when the ref names one. */
+  anchor?: string;
+}
+
+export interface IndexQuiz {
+  id: string;
+  title: string;
+  lessonId?: string;
+  /** Fraction of the maximum score needed to pass (0–1). */
+  passingScore: number;
+  /** Maximum score (one point per question). */
+  maxScore: number;
+  /** Questions with the lesson that teaches them. */
+  questions: IndexQuestion[];
+}
+
+export interface IndexScenario {
+  id: string;
+  title: string;
+  lessonId?: string;
+  endings: { id: string; title: string; rating: 'good' | 'mixed' | 'bad' }[];
+}
+
+export interface CourseIndex {
+  modules: IndexModule[];
+  quizzes: IndexQuiz[];
+  scenarios: IndexScenario[];
+  /** Id of the course-end assessment quiz (certificate requirement), if the course has one. */
+  finalQuizId?: string;
+}
+
+export type LessonStatus = 'done' | 'started' | 'not-started';
+
+/** done: marked done or any of its quizzes passed; started: visited or a quiz attempted. */
+export function lessonStatus(data: ProgressData, lesson: Pick<IndexLesson, 'id' | 'quizIds'>): LessonStatus {
+  const rec = data.lessons[lesson.id];
+  const quizzes = lesson.quizIds.map((q) => data.quizzes[q]).filter((q) => q !== undefined);
+  if (rec?.status === 'done' || quizzes.some((q) => q.passed)) return 'done';
+  if (rec || quizzes.length > 0) return 'started';
+  return 'not-started';
+}
+
+/** True when the learner's own "done" mark is set (the part the undo button can remove). */
+export const markedDone = (data: ProgressData, lessonId: string): boolean => data.lessons[lessonId]?.status === 'done';
+
+/** True when a passed quiz of the lesson makes it count as done regardless of the mark. */
+export const doneByQuiz = (data: ProgressData, lesson: Pick<IndexLesson, 'quizIds'>): boolean =>
+  lesson.quizIds.some((q) => data.quizzes[q]?.passed === true);
+
+export interface Share {
+  done: number;
+  total: number;
+  /** Whole percent, 0–100 (0 when total is 0). */
+  percent: number;
+}
+
+export const share = (done: number, total: number): Share => ({
+  done,
+  total,
+  percent: total > 0 ? Math.floor((done / total) * 100) : 0,
+});
+
+export interface ModuleSummary {
+  id: string;
+  title: string;
+  number: number;
+  share: Share;
+  started: number;
+  minutesLeft: number;
+  lessons: (IndexLesson & { status: LessonStatus })[];
+}
+
+export interface CourseSummary {
+  modules: ModuleSummary[];
+  overall: Share;
+  /** Estimated minutes of study left (sum of `minutes` of lessons not done). */
+  minutesLeft: number;
+  minutesTotal: number;
+}
+
+export function summarize(data: ProgressData, index: CourseIndex): CourseSummary {
+  const modules = index.modules.map((m): ModuleSummary => {
+    const lessons = m.lessons.map((l) => ({ ...l, status: lessonStatus(data, l) }));
+    const done = lessons.filter((l) => l.status === 'done').length;
+    return {
+      id: m.id,
+      title: m.title,
+      number: m.number,
+      share: share(done, lessons.length),
+      started: lessons.filter((l) => l.status === 'started').length,
+      minutesLeft: lessons.filter((l) => l.status !== 'done').reduce((s, l) => s + l.minutes, 0),
+      lessons,
+    };
+  });
+  const all = modules.flatMap((m) => m.lessons);
+  return {
+    modules,
+    overall: share(all.filter((l) => l.status === 'done').length, all.length),
+    minutesLeft: modules.reduce((s, m) => s + m.minutesLeft, 0),
+    minutesTotal: all.reduce((s, l) => s + l.minutes, 0),
+  };
+}
+
+export interface QuizRow {
+  id: string;
+  title: string;
+  lessonId?: string;
+  attempts: number;
+  bestScore: number;
+  maxScore: number;
+  /** Best score as a whole percent of maxScore. */
+  bestPercent: number;
+  passed: boolean;
+  passPercent: number;
+}
+
+/** Every quiz of the course (in index order) with the learner's record, if any. */
+export function quizRows(data: ProgressData, index: CourseIndex): QuizRow[] {
+  return index.quizzes.map((q) => {
+    const r = data.quizzes[q.id];
+    const maxScore = r && r.maxScore > 0 ? r.maxScore : q.maxScore;
+    const bestScore = Math.min(r?.bestScore ?? 0, maxScore);
+    return {
+      id: q.id,
+      title: q.title,
+      lessonId: q.lessonId,
+      attempts: r?.attempts ?? 0,
+      bestScore,
+      maxScore,
+      bestPercent: maxScore > 0 ? Math.round((bestScore / maxScore) * 100) : 0,
+      passed: r?.passed ?? false,
+      passPercent: Math.round(q.passingScore * 100),
+    };
+  });
+}
+
+export interface ScenarioRow {
+  id: string;
+  title: string;
+  lessonId?: string;
+  plays: number;
+  /** Endings reached, in the scenario's order (unknown ids ignored). */
+  reached: IndexScenario['endings'];
+  total: number;
+}
+
+export function scenarioRows(data: ProgressData, index: CourseIndex): ScenarioRow[] {
+  return index.scenarios.map((s) => {
+    const r = data.scenarios[s.id];
+    const got = new Set(r?.endings ?? []);
+    return { id: s.id, title: s.title, lessonId: s.lessonId, plays: r?.plays ?? 0, reached: s.endings.filter((e) => got.has(e.id)), total: s.endings.length };
+  });
+}
+
+export interface WeakSpot {
+  lessonId: string;
+  title: string;
+  url: string;
+  /** Anchor of the section taught by the most-missed question of this lesson, if known. */
+  anchor?: string;
+  /** Wrong answers (summed over attempts) to questions taught in this lesson. */
+  wrong: number;
+  /** Distinct questions ever answered wrong. */
+  questions: number;
+}
+
+/**
+ * Lessons whose questions were most often answered wrong (quiz `wrong` counters, attributed to
+ * the lesson each question refers to), most-missed first; ties keep course order.
+ */
+export function weakSpots(data: ProgressData, index: CourseIndex, limit = 5): WeakSpot[] {
+  const lessons = new Map(index.modules.flatMap((m) => m.lessons).map((l, i) => [l.id, { l, i }]));
+  const acc = new Map<string, { wrong: number; questions: number; top: number; anchor?: string }>();
+  for (const q of index.quizzes) {
+    const rec = data.quizzes[q.id];
+    if (!rec) continue;
+    for (const question of q.questions) {
+      const n = rec.wrong[question.id] ?? 0;
+      if (n <= 0 || !lessons.has(question.lessonId)) continue;
+      const a = acc.get(question.lessonId) ?? { wrong: 0, questions: 0, top: 0 };
+      a.wrong += n;
+      a.questions += 1;
+      if (n > a.top) {
+        a.top = n;
+        a.anchor = question.anchor;
+      }
+      acc.set(question.lessonId, a);
+    }
+  }
+  return [...acc.entries()]
+    .sort(([x, a], [y, b]) => b.wrong - a.wrong || lessons.get(x)!.i - lessons.get(y)!.i)
+    .slice(0, Math.max(0, limit))
+    .map(([id, a]) => {
+      const { l } = lessons.get(id)!;
+      return { lessonId: id, title: l.title, url: l.url, anchor: a.anchor, wrong: a.wrong, questions: a.questions };
+    });
+}
+
+export interface ResumeTarget {
+  lessonId: string;
+  title: string;
+  /** URL with the section anchor when one was saved. */
+  url: string;
+  section?: string;
+}
+
+const ANCHOR_RE = /^[^\s#<>"'`]{1,200}$/;
+
+/** Where "继续学习" should go: the last lesson visited (and its section), if it still exists. */
+export function resumeTarget(data: ProgressData, lessons: Pick<IndexLesson, 'id' | 'title' | 'url'>[]): ResumeTarget | null {
+  const lv = data.lastVisit;
+  if (!lv) return null;
+  const l = lessons.find((x) => x.id === lv.lessonId);
+  if (!l) return null;
+  const section = lv.section && ANCHOR_RE.test(lv.section) ? lv.section : undefined;
+  return { lessonId: l.id, title: l.title, url: section ? `${l.url}#${encodeURIComponent(section)}` : l.url, section };
+}
+
+/** True when there is any progress at all (decides 继续学习 vs 开始学习). */
+export const hasProgress = (data: ProgressData): boolean =>
+  data.lastVisit !== null || Object.keys(data.lessons).length > 0 || Object.keys(data.quizzes).length > 0 || Object.keys(data.scenarios).length > 0;
