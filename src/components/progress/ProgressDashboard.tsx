@@ -5,7 +5,6 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { getProgressStore } from '../../lib/progress/store';
-import { emptyProgress } from '../../lib/progress/schema';
 import { quizRows, scenarioRows, summarize, weakSpots, type CourseIndex, type LessonStatus } from '../../lib/progress/summary';
 import { countEntries, exportFileName, exportProgress, mergeImport, parseImport } from '../../lib/progress/transfer';
 import { useProgress } from '../quiz/useProgress';
@@ -105,7 +104,8 @@ export default function ProgressDashboard({ index, strings: s, certificateUrl }:
     requestAnimationFrame(() => resetRef.current?.focus());
   };
   const doReset = () => {
-    getProgressStore().update(() => emptyProgress());
+    // reset() stamps resetAt so other open tabs drop their older copies instead of writing them back.
+    getProgressStore().reset();
     setConfirming(false);
     show({ kind: 'ok', text: fmt(s, 'progress.resetDone') });
   };
