@@ -173,8 +173,14 @@ test('a result is saved, survives a reload, and corrupted storage never breaks t
   await expect(root.locator('[data-quiz-saved]')).toContainText('已作答 1 次');
   await expect(root.locator('[data-storage-notice]')).toHaveCount(0);
 
-  // Corrupt the stored progress, reload: the quiz still works and saves again.
-  await page.evaluate(() => localStorage.setItem('xtzd-progress', '{"version":1,"quizzes":{"x":{"attempts":"lots"}'));
+  // Corrupt the stored progress before the next page's scripts run (the page being left may still
+  // save its in-memory copy on pagehide, which would rightly repair the store): the quiz still
+  // works and saves again.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('corrupted')) return;
+    sessionStorage.setItem('corrupted', '1');
+    localStorage.setItem('xtzd-progress', '{"version":1,"quizzes":{"x":{"attempts":"lots"}');
+  });
   root = await openQuiz(page, path, id);
   await expect(root.locator('[data-quiz-saved]')).toHaveCount(0);
   await answer(page, question(root, q), q, true);

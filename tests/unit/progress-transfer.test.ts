@@ -89,3 +89,17 @@ describe('mergeImport', () => {
     expect(mergeImport(sample(), imported).quizzes['understanding-concept']!.bestScore).toBe(4);
   });
 });
+
+describe('mergeImport after a reset', () => {
+  it('brings back records that predate the reset mark', () => {
+    const exported = sample();
+    const afterReset = { ...emptyProgress(), resetAt: Date.now() + 1000 };
+    const m = mergeImport(afterReset, exported);
+    expect(Object.keys(m.quizzes)).toEqual(Object.keys(exported.quizzes));
+    expect(Object.keys(m.lessons)).toEqual(Object.keys(exported.lessons));
+    for (const r of Object.values(m.quizzes)) expect(r.updatedAt).toBeGreaterThan(afterReset.resetAt);
+    // and a later merge with the same reset mark keeps them
+    const again = mergeImport(afterReset, m);
+    expect(Object.keys(again.quizzes)).toEqual(Object.keys(exported.quizzes));
+  });
+});

@@ -69,8 +69,26 @@ export function parseImport(text: string): ImportResult {
   return { ok: true, data: parsed.data, dropped: given - kept };
 }
 
-/** Merges an imported document into the current one: nothing stored is lost; best scores win. */
-export const mergeImport = (current: ProgressData, imported: ProgressData): ProgressData => mergeProgress(current, imported);
+/**
+ * Merges an imported document into the current one: nothing stored is lost; best scores win.
+ * An import is deliberate, so records in the file count even when they predate a reset of this
+ * browser's progress: they are restamped just after the reset mark instead of being dropped.
+ */
+export function mergeImport(current: ProgressData, imported: ProgressData): ProgressData {
+  const mark = Math.max(current.resetAt, imported.resetAt);
+  if (mark === 0) return mergeProgress(current, imported);
+  const fresh = <T extends { updatedAt: number }>(m: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(m).map(([k, r]) => [k, r.updatedAt > mark ? r : { ...r, updatedAt: mark + 1 }]));
+  const restamped: ProgressData = {
+    ...imported,
+    quizzes: fresh(imported.quizzes),
+    scenarios: fresh(imported.scenarios),
+    lessons: fresh(imported.lessons),
+    lastVisit: imported.lastVisit && imported.lastVisit.at <= mark ? { ...imported.lastVisit, at: mark + 1 } : imported.lastVisit,
+    resetAt: mark,
+  };
+  return mergeProgress(current, restamped);
+}
 
 export interface ImportCounts {
   lessons: number;
