@@ -1,0 +1,176 @@
+/**
+ * `npm run bench:search`: measures search quality, size and speed on the BUILT site (dist/)
+ * and exits non-zero when a budget is missed.
+ *  - recall: ≥300 random 2–8 character substrings of the indexed text; every document that
+ *    contains the substring must be returned; precision: every result flagged exact contains it
+ *    (containment is checked here independently: NFKC + lower case + String.includes);
+ *  - known items: each lesson title and glossary term as a query ranks its own page first
+ *    (≥98 %) and within the top 3 (100 %);
+ *  - size: index + store brotli (≤500 KB); search JavaScript gzip (≤15 KB, excluding the
+ *    index and the shared Preact runtime, which is printed separately);
+ *  - speed: index load time, query latency p50/p95 (p95 < 20 ms).
+ * Usage: node --experimental-strip-types scripts/bench-search.ts [distDir]
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import os from 'node:os';
+import { SearchEngine } from '../src/lib/search/engine.ts';
+import { queryTokens } from '../src/lib/search/analyzer.ts';
+import type { StoreJSON } from '../src/lib/search/types.ts';
+
+const dist = process.argv[2] ?? 'dist';
+const BUDGET = { indexKB: 500, jsKB: 15, p95ms: 20, knownFirst: 0.98, knownTop3: 1, recall: 1, precision: 1, samples: 300 };
+
+const read = (p: string) => readFileSync(join(dist, p));
+if (!existsSync(join(dist, 'search/index.json'))) {
+  console.error(`No ${dist}/search/index.json: run \`npm run build\` first.`);
+  process.exit(2);
+}
+const indexBuf = read('search/index.json');
+const storeBuf = read('search/store.json');
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+  return s[i]!;
+}
+
+console.log('machine:', `${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}`, `${Math.round(os.totalmem() / 2 ** 30)} GiB`, `node ${process.version}`, os.platform());
+
+// ---- load time (median of 5 cold-ish loads: parse + lunr load) ----
+const loads: number[] = [];
+let engine!: SearchEngine;
+let store!: StoreJSON;
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  const idx = JSON.parse(indexBuf.toString('utf8'));
+  store = JSON.parse(storeBuf.toString('utf8')) as StoreJSON;
+  engine = new SearchEngine(idx, store);
+  loads.push(performance.now() - t0);
+}
+
+// ---- independent view of each document's text ----
+const norm = (s: string) => s.normalize('NFKC').toLowerCase();
+const docText = store.docs.map(([, title, , , aliases, sections]) => ({
+  title,
+  aliases,
+  full: [title, ...aliases, ...sections.map(([, t]) => t)].join('\n'),
+  norm: [title, ...aliases, ...sections.map(([, t]) => t)].map(norm).join('\n'),
+}));
+
+// ---- random substrings (seeded) ----
+let seed = 20240607;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const totalLen = docText.reduce((s, d) => s + d.full.length, 0);
+const samples: string[] = [];
+let skipped = 0;
+while (samples.length < 400) {
+  let r = Math.floor(rand() * totalLen);
+  let d = 0;
+  while (r >= docText[d]!.full.length) r -= docText[d++]!.full.length;
+  const len = 2 + Math.floor(rand() * 7);
+  const sub = docText[d]!.full.slice(r, r + len);
+  if (sub.length < 2 || /\n/.test(sub) || !queryTokens(sub).length || /[\uD800-\uDFFF]/.test(sub.slice(-1) + sub[0])) {
+    skipped++;
+    continue;
+  }
+  samples.push(sub);
+}
+
+let recallMiss = 0;
+let exactFlags = 0;
+let exactWrong = 0;
+const latencies: number[] = [];
+const misses: string[] = [];
+for (const q of samples) {
+  const t0 = performance.now();
+  const { results } = engine.search(q, { limit: Infinity });
+  latencies.push(performance.now() - t0);
+  const got = new Set(results.map((r) => r.ref));
+  const nq = norm(q).trim().replace(/\s+/g, ' ');
+  docText.forEach((d, ref) => {
+    if (d.norm.includes(nq) && !got.has(ref)) {
+      recallMiss++;
+      if (misses.length < 10) misses.push(`"${q}" missed doc ${ref} (${d.title})`);
+    }
+  });
+  for (const r of results) {
+    if (!r.exact) continue;
+    exactFlags++;
+    if (!docText[r.ref]!.norm.includes(nq)) exactWrong++;
+  }
+}
+const expectedPairs = samples.reduce((s, q) => s + docText.filter((d) => d.norm.includes(norm(q).trim().replace(/\s+/g, ' '))).length, 0);
+const recall = 1 - recallMiss / Math.max(1, expectedPairs);
+const precision = exactFlags ? 1 - exactWrong / exactFlags : 1;
+
+// ---- known items ----
+let kFirst = 0;
+let kTop3 = 0;
+const known = store.docs.map((d, ref) => ({ d, ref })).filter(({ d }) => d[0] !== 3); // lessons, cases, terms
+const knownMisses: string[] = [];
+for (const { d, ref } of known) {
+  const { results } = engine.search(d[1], { limit: 10 });
+  const rank = results.findIndex((r) => r.ref === ref);
+  if (rank === 0) kFirst++;
+  if (rank >= 0 && rank < 3) kTop3++;
+  if (rank !== 0) knownMisses.push(`"${d[1]}" ranked ${rank < 0 ? '>10' : rank + 1} (first: ${results[0]?.title})`);
+}
+
+// ---- sizes ----
+const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const indexKB = (br(indexBuf) + br(storeBuf)) / 1024;
+
+/** JS reachable (static + dynamic imports) from the search islands, minus the renderer's modules. */
+function jsClosure(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...entries];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (seen.has(f) || !existsSync(join(dist, f))) continue;
+    seen.add(f);
+    const src = read(f).toString('utf8');
+    for (const m of src.matchAll(/(?:from\s*|import\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      stack.push(join(f, '..', m[1]!).replace(/\\/g, '/'));
+    }
+  }
+  return seen;
+}
+const pageHtml = read('search/index.html').toString('utf8');
+const base = (pageHtml.match(/data-base="([^"]*)"/)?.[1] ?? '/').replace(/\/$/, '');
+const urls = (attr: string) =>
+  [...pageHtml.matchAll(new RegExp(`${attr}="([^"]+)"`, 'g'))].map((m) => m[1]!.replace(/&#x2F;|&#47;/g, '/').slice(base.length).replace(/^\//, ''));
+const componentFiles = jsClosure(urls('component-url'));
+const rendererFiles = jsClosure(urls('renderer-url'));
+const gz = (files: Iterable<string>) => [...files].reduce((s, f) => s + gzipSync(read(f), { level: 9 }).length, 0) / 1024;
+const searchOnly = [...componentFiles].filter((f) => !rendererFiles.has(f));
+const jsKB = gz(searchOnly);
+const runtimeKB = gz(rendererFiles);
+
+// ---- report ----
+const p50 = median(latencies);
+const p95 = quantile(latencies, 0.95);
+const rows: [string, string, boolean][] = [
+  [`documents`, `${store.docs.length} (lessons/cases/terms/questions)`, true],
+  [`index load (median of 5)`, `${median(loads).toFixed(1)} ms`, true],
+  [`substring queries`, `${samples.length} (2–8 chars; ${skipped} candidates without text skipped)`, samples.length >= BUDGET.samples],
+  [`recall`, `${(recall * 100).toFixed(2)} % (${recallMiss} misses / ${expectedPairs} doc-matches)`, recall >= BUDGET.recall],
+  [`precision of exact flags`, `${(precision * 100).toFixed(2)} % (${exactWrong} wrong / ${exactFlags})`, precision >= BUDGET.precision],
+  [`known items first`, `${((kFirst / known.length) * 100).toFixed(1)} % (${kFirst}/${known.length})`, kFirst / known.length >= BUDGET.knownFirst],
+  [`known items top 3`, `${((kTop3 / known.length) * 100).toFixed(1)} % (${kTop3}/${known.length})`, kTop3 / known.length >= BUDGET.knownTop3],
+  [`index + store (brotli)`, `${indexKB.toFixed(1)} KB (raw ${((indexBuf.length + storeBuf.length) / 1024).toFixed(0)} KB)`, indexKB <= BUDGET.indexKB],
+  [`search JS (gzip)`, `${jsKB.toFixed(1)} KB in ${searchOnly.length} files; + shared Preact runtime ${runtimeKB.toFixed(1)} KB`, jsKB <= BUDGET.jsKB && searchOnly.length > 0],
+  [`query latency p50 / p95`, `${p50.toFixed(2)} / ${p95.toFixed(2)} ms`, p95 < BUDGET.p95ms],
+];
+for (const [k, v, ok] of rows) console.log(`${ok ? '✔' : '✖'} ${k.padEnd(26)} ${v}`);
+if (misses.length) console.log('recall misses:\n  ' + misses.join('\n  '));
+if (knownMisses.length) console.log('known items not first:\n  ' + knownMisses.slice(0, 15).join('\n  '));
+const failed = rows.filter((r) => !r[2]);
+if (failed.length) {
+  console.error(`\n✖ search budget missed: ${failed.map((r) => r[0]).join(', ')}`);
+  process.exit(1);
+}
+console.log('\n✔ search within budget');
