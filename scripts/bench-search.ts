@@ -133,7 +133,7 @@ function jsClosure(entries: string[]): Set<string> {
     if (seen.has(f) || !existsSync(join(dist, f))) continue;
     seen.add(f);
     const src = read(f).toString('utf8');
-    for (const m of src.matchAll(/(?:from\s*|import\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+    for (const m of src.matchAll(/(?:from\s*|import\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
       stack.push(join(f, '..', m[1]!).replace(/\\/g, '/'));
     }
   }

@@ -30,8 +30,10 @@ export interface SearchResult {
 
 export interface SearchOutcome {
   results: SearchResult[];
-  /** Number of matching documents before the limit. */
+  /** Number of matching documents (after the type filter, before the limit). */
   total: number;
+  /** Matching documents per type (before the type filter). */
+  counts: Record<DocType, number>;
   /** True when no page had every token and the results match only some of them. */
   partial: boolean;
   /** The query had no searchable characters. */
@@ -66,14 +68,19 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+const zeroCounts = (): Record<DocType, number> => ({ lesson: 0, case: 0, term: 0, quiz: 0 });
+
 export class SearchEngine {
   readonly index: lunr.Index;
   readonly docs: Doc[];
   private terms: string[] | undefined;
+  /** lunr's inverted index (public at runtime, missing from @types/lunr): term → field → refs. */
+  private readonly inverted: Record<string, Record<string, Record<string, object> | number>>;
   private readonly expansions = new Map<string, string[]>();
 
   constructor(indexJson: object, store: StoreJSON) {
     this.index = lunr.Index.load(indexJson);
+    this.inverted = (this.index as unknown as { invertedIndex: SearchEngine['inverted'] }).invertedIndex;
     this.docs = store.docs.map(([t, title, m, url, aliases, sections]) => ({
       type: DOC_TYPES[t] ?? 'lesson',
       title,
@@ -89,7 +96,7 @@ export class SearchEngine {
     const key = `${leading ? '*' : ''}${text}${trailing ? '*' : ''}`;
     let out = this.expansions.get(key);
     if (!out) {
-      this.terms ??= Object.keys(this.index.invertedIndex);
+      this.terms ??= Object.keys(this.inverted);
       out = this.terms.filter((term) =>
         leading && trailing ? term.includes(text) : leading ? term.endsWith(text) : term.startsWith(text),
       );
@@ -103,7 +110,7 @@ export class SearchEngine {
   private docsWithAny(terms: string[]): Set<string> {
     const docs = new Set<string>();
     for (const term of terms) {
-      const posting = this.index.invertedIndex[term] as Record<string, Record<string, object> | number> | undefined;
+      const posting = this.inverted[term];
       if (!posting) continue;
       for (const [field, refs] of Object.entries(posting)) {
         if (field === '_index' || typeof refs !== 'object') continue;
@@ -138,7 +145,7 @@ export class SearchEngine {
   search(input: unknown, opts: SearchOptions = {}): SearchOutcome {
     const text = typeof input === 'string' ? input.slice(0, MAX_QUERY_CHARS) : '';
     const tokens = queryTokens(text);
-    if (!tokens.length) return { results: [], total: 0, partial: false, empty: true };
+    if (!tokens.length) return { results: [], total: 0, counts: zeroCounts(), partial: false, empty: true };
     const phrase = fold(typeof input === 'string' ? input.slice(0, MAX_PHRASE_CHARS) : '').trim().replace(/\s+/g, ' ');
 
     // Tokens cut at a query edge match inside longer terms. lunr's leading-wildcard expansion
@@ -195,10 +202,13 @@ export class SearchEngine {
 
     const types = opts.types?.length ? new Set(opts.types) : undefined;
     const ranked: { ref: number; d: Doc; tier: number; score: number; inTitle: boolean; inBody: boolean }[] = [];
+    const counts = zeroCounts();
     for (const h of hits) {
       const ref = Number(h.ref);
       const d = this.docs[ref];
-      if (!d || (types && !types.has(d.type))) continue;
+      if (!d) continue;
+      counts[d.type]++;
+      if (types && !types.has(d.type)) continue;
       const inTitle = d.titles.some((t) => t.includes(phrase));
       const inBody = this.body(d).folded.text.includes(phrase);
       // Title = query (the title itself before an alias), title contains it, text contains it, partial.
@@ -222,7 +232,7 @@ export class SearchEngine {
         score,
       };
     });
-    return { results, total: ranked.length, partial, empty: false };
+    return { results, total: ranked.length, counts, partial, empty: false };
   }
 
   /** Escaped snippet around the first exact match (else the first token found) and its section anchor. */
