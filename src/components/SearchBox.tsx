@@ -14,6 +14,7 @@ import { href } from '../lib/paths';
 import { loadSearch } from '../lib/search/client';
 import { fill, isComposingKey, isSearchShortcut, moveActive } from '../lib/search/keys';
 import type { SearchEngine } from '../lib/search/engine';
+import { useComposition } from './useComposition';
 import './search.css';
 
 const TOP = 6;
@@ -21,7 +22,6 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrings; id?: string }) {
   const input = useRef<HTMLInputElement>(null);
-  const composing = useRef(false);
   const [engine, setEngine] = useState<SearchEngine | null>(null);
   const [status, setStatus] = useState<Status>('idle');
   const [query, setQuery] = useState('');
@@ -77,6 +77,8 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
     setQuery(value);
     setOpen(true);
   };
+
+  const composing = useComposition(input, update);
 
   const onInput = (e: JSX.TargetedEvent<HTMLInputElement, Event>) => {
     if (composing.current || (e as unknown as InputEvent).isComposing) return;
@@ -142,11 +144,6 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
         onFocus={ensure}
         onInput={onInput}
-        onCompositionStart={() => (composing.current = true)}
-        onCompositionEnd={(e) => {
-          composing.current = false;
-          update(e.currentTarget.value);
-        }}
         onKeyDown={onKeyDown}
       />
       <div class="xs-pop" hidden={!expanded}>

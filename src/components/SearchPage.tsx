@@ -13,6 +13,7 @@ import { loadSearch } from '../lib/search/client';
 import { fill, isComposingKey } from '../lib/search/keys';
 import { DOC_TYPES, type DocType } from '../lib/search/types';
 import type { SearchEngine } from '../lib/search/engine';
+import { useComposition } from './useComposition';
 import './search.css';
 
 const PAGE = 50;
@@ -35,7 +36,6 @@ function urlFor(q: string, type: string): string {
 export default function SearchPage({ s }: { s: SearchStrings }) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  const composing = useRef(false);
   const [engine, setEngine] = useState<SearchEngine | null>(null);
   const [status, setStatus] = useState<Status>('loading');
   const [query, setQuery] = useState('');
@@ -83,6 +83,8 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
       else history.replaceState(null, '', url);
     }
   };
+
+  const composing = useComposition(input, (value) => commit(value, false));
 
   const onInput = (e: JSX.TargetedEvent<HTMLInputElement, Event>) => {
     if (composing.current || (e as unknown as InputEvent).isComposing) return;
@@ -156,11 +158,6 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
             autocomplete="off"
             enterKeyHint="search"
             onInput={onInput}
-            onCompositionStart={() => (composing.current = true)}
-            onCompositionEnd={(e) => {
-              composing.current = false;
-              commit(e.currentTarget.value, false);
-            }}
             onKeyDown={onInputKey}
           />
           <button type="submit" class="xs-submit">

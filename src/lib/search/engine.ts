@@ -189,14 +189,13 @@ export class SearchEngine {
     let hits = run(true);
     if (!hits.length && tokens.length > 1) {
       partial = true;
-      // Fallback: pages matching most of the tokens (at least half, else the best count).
+      // Fallback: pages matching most of the tokens (at least half of them).
       const counted = run(false).map((h) => {
         const d = this.docs[Number(h.ref)]!;
         const hay = this.body(d).folded.text + '\n' + d.titles.join('\n');
         return { h, n: tokens.filter((t) => hay.includes(t.text)).length };
       });
-      const best = counted.reduce((m, c) => Math.max(m, c.n), 0);
-      const need = Math.max(1, Math.min(best, Math.ceil(tokens.length / 2)));
+      const need = Math.max(1, Math.ceil(tokens.length / 2));
       hits = counted.filter((c) => c.n >= need).map((c) => c.h);
     }
 
