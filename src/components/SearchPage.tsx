@@ -10,7 +10,7 @@ import type { JSX } from 'preact';
 import type { SearchStrings } from './searchStrings';
 import { href } from '../lib/paths';
 import { loadSearch } from '../lib/search/client';
-import { fill, isComposingKey } from '../lib/search/keys';
+import { fill, isComposingKey, isSearchShortcut } from '../lib/search/keys';
 import { DOC_TYPES, type DocType } from '../lib/search/types';
 import type { SearchEngine } from '../lib/search/engine';
 import { useComposition } from './useComposition';
@@ -61,10 +61,21 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
       setType(state.type);
       setLimit(PAGE);
     };
+    // "/" or Ctrl/⌘+K focuses this page's box (the header has none here).
+    const onKey = (e: KeyboardEvent) => {
+      if (!isSearchShortcut(e, e.target as HTMLElement | null)) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
     fromUrl();
     load();
     window.addEventListener('popstate', fromUrl);
-    return () => window.removeEventListener('popstate', fromUrl);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('popstate', fromUrl);
+      document.removeEventListener('keydown', onKey);
+    };
   }, []);
 
   const outcome = useMemo(

@@ -218,7 +218,8 @@ export class SearchEngine {
     ranked.sort((a, b) => a.tier - b.tier || (a.tier < 2 ? DOC_TYPES.indexOf(a.d.type) - DOC_TYPES.indexOf(b.d.type) : 0) || b.score - a.score || a.ref - b.ref);
     const words = tokens.map((t) => t.text);
     const results: SearchResult[] = ranked.slice(0, opts.limit ?? 50).map(({ ref, d, tier, score, inTitle, inBody }) => {
-      const { snippet, anchor } = this.snippet(d, phrase, inBody, words);
+      // A title-only match links to the top of the page; the snippet is then the page's opening.
+      const { snippet, anchor } = this.snippet(d, phrase, inBody, inTitle && !inBody ? [] : words);
       return {
         ref,
         type: d.type,
