@@ -16,7 +16,7 @@ export function loadSearch(): Promise<SearchEngine> {
       return res.json();
     };
     const [{ SearchEngine }, index, store] = await Promise.all([import('./engine.ts'), get('/search/index.json'), get('/search/store.json')]);
-    return new SearchEngine(index, store);
+    return new SearchEngine(index, store).prepare();
   })();
   pending.catch(() => {
     pending = undefined;

@@ -91,6 +91,13 @@ export class SearchEngine {
     }));
   }
 
+  /** Does the lazy per-document work now (folded texts, term list), e.g. while the page is idle. */
+  prepare(): this {
+    for (const d of this.docs) this.body(d);
+    this.terms ??= Object.keys(this.inverted);
+    return this;
+  }
+
   /** Index terms that contain / end with / start with `text` (memoised). */
   private expand(text: string, leading: boolean, trailing: boolean): string[] {
     const key = `${leading ? '*' : ''}${text}${trailing ? '*' : ''}`;
