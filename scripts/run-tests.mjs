@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 const stages = [
   ['unit tests', 'vitest', ['run']],
   ['build', 'astro', ['build']],
-  ['search benchmark (recall, ranking, size, speed)', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],
+  ['search benchmark', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],
   ['internal links (base /)', 'node', ['scripts/check-links.mjs', 'dist', '/']],
   ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
   ['internal links (base /course/)', 'node', ['scripts/check-links.mjs', 'dist-base', '/course/']],
