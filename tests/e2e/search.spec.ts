@@ -38,6 +38,9 @@ test('header box: nothing loads before intent; a Chinese query finds the lesson;
   expect(requests.some((u) => u.includes('/search/index.json'))).toBe(true);
   await expect(box).toHaveAttribute('aria-expanded', 'true');
 
+  const axe = await new AxeBuilder({ page }).include('header').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
   await box.press('ArrowDown');
   const first = list.getByRole('option').first();
   await expect(first).toHaveAttribute('aria-selected', 'true');
@@ -162,8 +165,11 @@ test('search page: results in rank order with marked snippets; arrows move throu
   await page.keyboard.press('ArrowUp');
   await expect(input).toBeFocused();
 
-  const results2 = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results2.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  }
 });
 
 test('search page: hostile query is shown as text, never executed; no results says so and suggests the glossary', async ({ page }) => {
