@@ -209,3 +209,30 @@ title: x
     expect(sections[3]!.text).toContain('情景:你是秘书');
   });
 });
+
+describe('compact index format', () => {
+  it('round-trips: the expanded index answers like lunr’s own serialisation', async () => {
+    const lunr = (await import('lunr')).default;
+    const { compactIndex, expandIndex } = await import('../../src/lib/search/format');
+    const raw = lunr(function () {
+      this.pipeline.reset();
+      this.searchPipeline.reset();
+      this.ref('id');
+      this.field('title', { boost: 10 });
+      this.field('body');
+      this.add({ id: '0', title: 'alpha beta', body: 'gamma delta alpha' });
+      this.add({ id: '1', title: 'delta', body: 'alpha alpha epsilon zeta' });
+      this.add({ id: '2', title: 'eta', body: 'theta gamma' });
+    });
+    const json = JSON.parse(JSON.stringify(raw.toJSON()));
+    const compact = compactIndex(json);
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(json).length);
+    const again = lunr.Index.load(expandIndex(JSON.parse(JSON.stringify(compact))));
+    for (const term of ['alpha', 'delta', 'gamma', 'zeta', 'nothing']) {
+      const a = raw.query((q) => q.term(term, { usePipeline: false }));
+      const b = again.query((q) => q.term(term, { usePipeline: false }));
+      expect(b.map((r) => r.ref)).toEqual(a.map((r) => r.ref));
+      b.forEach((r, i) => expect(r.score).toBeCloseTo(a[i]!.score, 2));
+    }
+  });
+});

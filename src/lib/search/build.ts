@@ -6,6 +6,7 @@
 import lunr from 'lunr';
 import { tokenize } from './analyzer.ts';
 import { DOC_TYPES, type SearchDoc, type StoreJSON } from './types.ts';
+import { compactIndex, type CompactIndex, type LunrJSON } from './format.ts';
 
 export const FIELD_BOOSTS = { title: 10, headings: 4, body: 1 } as const;
 
@@ -16,17 +17,7 @@ interface IndexedDoc {
   body: string[];
 }
 
-/** Rounds the floats in lunr's field vectors (they dominate the index size). */
-function compactIndex(json: ReturnType<lunr.Index['toJSON']>): object {
-  const j = json as unknown as { fieldVectors: [string, number[]][] };
-  for (const fv of j.fieldVectors) {
-    const v = fv[1];
-    for (let i = 1; i < v.length; i += 2) v[i] = Math.round(v[i]! * 1000) / 1000;
-  }
-  return json;
-}
-
-export function buildSearchData(docs: SearchDoc[]): { index: object; store: StoreJSON } {
+export function buildSearchData(docs: SearchDoc[]): { index: CompactIndex; store: StoreJSON } {
   const modules: string[] = [];
   const moduleIndex = (m: string) => {
     let i = modules.indexOf(m);
@@ -61,5 +52,5 @@ export function buildSearchData(docs: SearchDoc[]): { index: object; store: Stor
     }
     for (const d of indexed) this.add(d as unknown as object);
   });
-  return { index: compactIndex(index.toJSON()), store };
+  return { index: compactIndex(index.toJSON() as unknown as LunrJSON), store };
 }

@@ -10,6 +10,7 @@
 import lunr from 'lunr';
 import { fold, foldWithMap, queryTokens, type Folded } from './analyzer.ts';
 import { DOC_TYPES, type DocType, type StoreJSON } from './types.ts';
+import { expandIndex, type CompactIndex } from './format.ts';
 
 export interface SearchResult {
   /** Position of the document in the store. */
@@ -78,8 +79,10 @@ export class SearchEngine {
   private readonly inverted: Record<string, Record<string, Record<string, object> | number>>;
   private readonly expansions = new Map<string, string[]>();
 
+  /** `indexJson`: the compact wire format (see format.ts) or lunr's own serialisation. */
   constructor(indexJson: object, store: StoreJSON) {
-    this.index = lunr.Index.load(indexJson);
+    const json = (indexJson as Partial<CompactIndex>).v === 2 ? expandIndex(indexJson as CompactIndex) : indexJson;
+    this.index = lunr.Index.load(json);
     this.inverted = (this.index as unknown as { invertedIndex: SearchEngine['inverted'] }).invertedIndex;
     this.docs = store.docs.map(([t, title, m, url, aliases, sections]) => ({
       type: DOC_TYPES[t] ?? 'lesson',
