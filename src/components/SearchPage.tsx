@@ -143,6 +143,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
   if (status === 'loading' && query.trim()) message = s['search.loading'];
   else if (status === 'error') message = s['search.loadError'];
   else if (!query.trim() || outcome?.empty) message = s['search.start'];
+  else if (!total && type && countAll > 0) message = fill(s['search.noneInType'], { type: s[`search.type.${type}`], q: query.trim(), n: countAll });
   else if (!total) message = fill(s['search.none'], { q: query.trim() });
   else message = total > results.length ? fill(s['search.countShown'], { n: total, shown: results.length }) : fill(s['search.count'], { n: total });
 
@@ -198,7 +199,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
         </button>
       )}
       {outcome?.partial && results.length > 0 && <p class="xs-note">{s['search.partial']}</p>}
-      {status === 'ready' && query.trim() && !outcome?.empty && total === 0 && (
+      {status === 'ready' && query.trim() && !outcome?.empty && countAll === 0 && (
         <div class="xs-none">
           <p>{s['search.suggest']}</p>
           <ul>

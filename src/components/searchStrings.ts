@@ -17,6 +17,7 @@ const KEYS = [
   'search.more',
   'search.partial',
   'search.none',
+  'search.noneInType',
   'search.suggest',
   'search.start',
   'search.seeAll',

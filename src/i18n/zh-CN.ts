@@ -71,6 +71,7 @@ export const zhCN = {
   'search.more': '显示更多结果',
   'search.partial': '没有同时包含所有字词的内容,以下结果包含其中大部分字词。',
   'search.none': '没有找到与“{q}”相关的内容。',
+  'search.noneInType': '“{type}”类中没有与“{q}”相关的内容;其他类型有 {n} 条结果,可选“全部”查看。',
   'search.suggest': '可以试试更短的关键词(如两个字)或换一种说法,也可以浏览:',
   'search.start': '输入关键词开始搜索,例如“协调”“会议”“请示”。',
   'search.seeAll': '查看全部结果',

@@ -36,12 +36,18 @@ export function buildSearchData(docs: SearchDoc[]): { index: CompactIndex; store
       d.sections.map((s) => [s.anchor, [s.heading, s.text].filter(Boolean).join('\n').normalize('NFC')] as [string, string]),
     ]),
   };
-  const indexed: IndexedDoc[] = docs.map((d, i) => ({
-    id: String(i),
-    title: [d.title, ...(d.aliases ?? [])].flatMap(tokenize),
-    headings: d.sections.flatMap((s) => tokenize(s.heading)),
-    body: d.sections.flatMap((s) => tokenize(s.text)),
-  }));
+  // A quiz question's prompt is shown as its title but is not a page title: it is indexed as text,
+  // so lessons and terms outrank questions that merely mention the query.
+  const indexed: IndexedDoc[] = docs.map((d, i) => {
+    const title = [d.title, ...(d.aliases ?? [])].flatMap(tokenize);
+    const body = d.sections.flatMap((s) => tokenize(s.text));
+    return {
+      id: String(i),
+      title: d.type === 'quiz' ? [] : title,
+      headings: d.sections.flatMap((s) => tokenize(s.heading)),
+      body: d.type === 'quiz' ? [...title, ...body] : body,
+    };
+  });
   const index = lunr(function () {
     this.pipeline.reset();
     this.searchPipeline.reset();

@@ -221,7 +221,9 @@ export class SearchEngine {
       const inTitle = d.titles.some((t) => t.includes(phrase));
       const inBody = this.body(d).folded.text.includes(phrase);
       // Title = query (the title itself before an alias), title contains it, text contains it, partial.
-      const tier = d.titles[0] === phrase ? 0 : d.titles.includes(phrase) ? 1 : inTitle ? 2 : inBody ? 3 : 4;
+      // A question's prompt ranks as text (it is not a page title).
+      const titled = d.type !== 'quiz';
+      const tier = titled && d.titles[0] === phrase ? 0 : titled && d.titles.includes(phrase) ? 1 : titled && inTitle ? 2 : inTitle || inBody ? 3 : 4;
       ranked.push({ ref, d, tier, score: h.score, inTitle, inBody });
     }
     // Ties: lessons before cases, terms and questions (a lesson named like a term is the fuller page).

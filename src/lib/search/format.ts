@@ -11,7 +11,7 @@ export type LunrJSON = {
 /**
  * Compact form of lunr's serialised index (about half the bytes; see `expandIndex`):
  * terms in lunr's (sorted) order; per term, per field, the doc refs (numbers); field vectors
- * with term numbers delta-encoded and scores rounded to 3 decimals.
+ * with term numbers delta-encoded and scores rounded to 3 significant digits (plenty for ranking).
  */
 export interface CompactIndex {
   v: 2;
@@ -34,7 +34,7 @@ export function compactIndex(json: LunrJSON): CompactIndex {
   });
   const vec = json.fieldVectors.map(([ref, elems]): [string, number[]] => {
     const pairs: [number, number][] = [];
-    for (let i = 0; i < elems.length; i += 2) pairs.push([renumber.get(elems[i]!)!, Math.round(elems[i + 1]! * 1000) / 1000]);
+    for (let i = 0; i < elems.length; i += 2) pairs.push([renumber.get(elems[i]!)!, Number(elems[i + 1]!.toPrecision(3))]);
     pairs.sort((a, b) => a[0] - b[0]);
     let prev = 0;
     const out: number[] = [];
