@@ -58,6 +58,13 @@ describe('search', () => {
     expect(r[1]!.title).toBe('协调的概念与本质');
     expect(r.map((x) => x.tier)).toEqual([...r.map((x) => x.tier)].sort((a, b) => a - b));
   });
+  it('a quiz question mentioning the query ranks as text, after a lesson title containing it', () => {
+    const r = engine.search('概括').results;
+    expect(r.map((x) => x.type)).toEqual(['quiz']);
+    expect(r[0]!.tier).toBe(3);
+    const r2 = engine.search('本质').results.map((x) => x.type);
+    expect(r2.indexOf('lesson')).toBeLessThan(r2.indexOf('quiz'));
+  });
   it('an alias counts like a title', () => {
     expect(titles('调和')[0]).toBe('协调');
   });
