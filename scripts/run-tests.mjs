@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every test stage in order, with the time each took. Stops at the first failure.
-// Stages: unit tests → production build → quiz JS size budget → internal links → build under a sub-path + its links → e2e.
+// Stages: unit tests → production build → quiz JS size budget → search benchmark → internal links → build under a sub-path + its links → e2e.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
   ['unit tests', 'vitest', ['run']],
   ['build', 'astro', ['build']],
   ['quiz JS size budget', 'node', ['scripts/size.mjs', 'dist']],
+  ['search benchmark', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],
   ['internal links (base /)', 'node', ['scripts/check-links.mjs', 'dist', '/']],
   ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
   ['internal links (base /course/)', 'node', ['scripts/check-links.mjs', 'dist-base', '/course/']],

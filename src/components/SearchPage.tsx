@@ -1,0 +1,240 @@
+/**
+ * The search page (/search/?q=…&type=…): loads the index at once, searches as you type,
+ * filters by type, keeps the query and filter in the URL (typing and filters replace the
+ * history entry, submitting adds one; back/forward restore the state).
+ * Results: <ol id="search-results">, one <li> per result in rank order, its first link to the
+ * result's page (section). ↓ from the box moves into the results, ↑/↓ move between them.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import type { SearchStrings } from './searchStrings';
+import { href } from '../lib/paths';
+import { loadSearch } from '../lib/search/client';
+import { fill, isComposingKey, isSearchShortcut } from '../lib/search/keys';
+import { DOC_TYPES, type DocType } from '../lib/search/types';
+import type { SearchEngine } from '../lib/search/engine';
+import { useComposition } from './useComposition';
+import './search.css';
+
+const PAGE = 50;
+type Status = 'loading' | 'ready' | 'error';
+
+function readUrl(): { q: string; type: DocType | '' } {
+  const p = new URLSearchParams(window.location.search);
+  const type = p.get('type') ?? '';
+  return { q: (p.get('q') ?? '').slice(0, 10_000), type: (DOC_TYPES as readonly string[]).includes(type) ? (type as DocType) : '' };
+}
+
+function urlFor(q: string, type: string): string {
+  const p = new URLSearchParams();
+  if (q) p.set('q', q);
+  if (type) p.set('type', type);
+  const qs = p.toString();
+  return `${window.location.pathname}${qs ? `?${qs}` : ''}`;
+}
+
+export default function SearchPage({ s }: { s: SearchStrings }) {
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const [status, setStatus] = useState<Status>('loading');
+  const [query, setQuery] = useState('');
+  const [type, setType] = useState<DocType | ''>('');
+  const [limit, setLimit] = useState(PAGE);
+
+  const load = () => {
+    setStatus('loading');
+    loadSearch().then(
+      (e) => {
+        setEngine(e);
+        setStatus('ready');
+      },
+      () => setStatus('error'),
+    );
+  };
+
+  useEffect(() => {
+    const fromUrl = () => {
+      const state = readUrl();
+      if (input.current) input.current.value = state.q;
+      setQuery(state.q);
+      setType(state.type);
+      setLimit(PAGE);
+    };
+    // "/" or Ctrl/⌘+K focuses this page's box (the header has none here).
+    const onKey = (e: KeyboardEvent) => {
+      if (!isSearchShortcut(e, e.target as HTMLElement | null)) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    fromUrl();
+    load();
+    window.addEventListener('popstate', fromUrl);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('popstate', fromUrl);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  const outcome = useMemo(
+    () => (engine && query.trim() ? engine.search(query, { limit, types: type ? [type] : undefined }) : null),
+    [engine, query, type, limit],
+  );
+  const counts = outcome && !outcome.empty ? outcome.counts : undefined;
+  const countAll = counts ? DOC_TYPES.reduce((sum, ty) => sum + counts[ty], 0) : 0;
+
+  const commit = (value: string, push: boolean) => {
+    setQuery(value);
+    setLimit(PAGE);
+    const url = urlFor(value.trim() ? value : '', type);
+    if (url !== window.location.pathname + window.location.search) {
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+  };
+
+  const composing = useComposition(input, (value) => commit(value, false));
+
+  const onInput = (e: JSX.TargetedEvent<HTMLInputElement, Event>) => {
+    if (composing.current || (e as unknown as InputEvent).isComposing) return;
+    commit(e.currentTarget.value, false);
+  };
+
+  const links = () => [...(list.current?.querySelectorAll<HTMLAnchorElement>(':scope > li > h2 > a') ?? [])];
+
+  const onInputKey = (e: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
+    if (isComposingKey(e)) return;
+    if (e.key === 'ArrowDown') {
+      const first = links()[0];
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
+    } else if (e.key === 'Escape' && e.currentTarget.value) {
+      e.preventDefault();
+      e.currentTarget.value = '';
+      commit('', false);
+    }
+  };
+
+  const onListKey = (e: JSX.TargetedKeyboardEvent<HTMLOListElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Escape') return;
+    const items = links();
+    const i = items.indexOf(document.activeElement as HTMLAnchorElement);
+    if (i < 0) return;
+    e.preventDefault();
+    if (e.key === 'Escape') input.current?.focus();
+    else if (e.key === 'ArrowDown') items[Math.min(items.length - 1, i + 1)]?.focus();
+    else if (i === 0) input.current?.focus();
+    else items[i - 1]?.focus();
+  };
+
+  const chooseType = (next: DocType | '') => {
+    setType(next);
+    setLimit(PAGE);
+    history.replaceState(null, '', urlFor(query.trim() ? query : '', next));
+  };
+
+  const results = outcome?.results ?? [];
+  const total = outcome?.total ?? 0;
+  let message = '';
+  if (status === 'loading' && query.trim()) message = s['search.loading'];
+  else if (status === 'error') message = s['search.loadError'];
+  else if (!query.trim() || outcome?.empty) message = s['search.start'];
+  else if (!total && type && countAll > 0) message = fill(s['search.noneInType'], { type: s[`search.type.${type}`], q: query.trim(), n: countAll });
+  else if (!total) message = fill(s['search.none'], { q: query.trim() });
+  else message = total > results.length ? fill(s['search.countShown'], { n: total, shown: results.length }) : fill(s['search.count'], { n: total });
+
+  return (
+    <div class="xs-page">
+      <form
+        class="xs-page-form"
+        role="search"
+        action={href('/search/')}
+        method="get"
+        onSubmit={(e) => {
+          e.preventDefault();
+          commit(input.current?.value ?? '', true);
+        }}
+      >
+        <label for="search-page-q">{s['search.label']}</label>
+        <div class="xs-page-row">
+          <input
+            ref={input}
+            id="search-page-q"
+            name="q"
+            type="search"
+            placeholder={s['search.placeholder']}
+            autocomplete="off"
+            enterKeyHint="search"
+            onInput={onInput}
+            onKeyDown={onInputKey}
+          />
+          <button type="submit" class="xs-submit">
+            {s['search.submit']}
+          </button>
+        </div>
+        <fieldset class="xs-filters">
+          <legend>{s['search.filter']}</legend>
+          {(['', ...DOC_TYPES] as const).map((ty) => (
+            <label class="xs-filter">
+              <input type="radio" name="type" value={ty} checked={type === ty} onChange={() => chooseType(ty)} />
+              <span>
+                {ty ? s[`search.type.${ty}`] : s['search.all']}
+                {counts && countAll > 0 ? ` (${ty ? counts[ty] : countAll})` : ''}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      </form>
+
+      <p class="xs-page-msg" role="status">
+        {message}
+      </p>
+      {status === 'error' && (
+        <button type="button" class="xs-submit" onClick={load}>
+          {s['search.retry']}
+        </button>
+      )}
+      {outcome?.partial && results.length > 0 && <p class="xs-note">{s['search.partial']}</p>}
+      {status === 'ready' && query.trim() && !outcome?.empty && countAll === 0 && (
+        <div class="xs-none">
+          <p>{s['search.suggest']}</p>
+          <ul>
+            <li>
+              <a href={href('/glossary/')}>{s['nav.glossary']}</a>
+            </li>
+            <li>
+              <a href={href('/cases/')}>{s['nav.cases']}</a>
+            </li>
+            <li>
+              <a href={href('/')}>{s['nav.outline']}</a>
+            </li>
+          </ul>
+        </div>
+      )}
+
+      <ol id="search-results" class="xs-results" ref={list} aria-label={s['search.results']} onKeyDown={onListKey}>
+        {results.map((r) => (
+          <li class="xs-result">
+            <h2 class="xs-result-title">
+              <a href={r.url}>{r.title}</a>
+            </h2>
+            <p class="xs-result-meta">
+              <span class={`xs-type xs-type-${r.type}`}>{s[`search.type.${r.type}`]}</span>
+              <span>{r.module}</span>
+            </p>
+            <p class="xs-snippet" dangerouslySetInnerHTML={{ __html: r.snippet }} />
+          </li>
+        ))}
+      </ol>
+      {total > results.length && (
+        <button type="button" class="xs-submit xs-more" onClick={() => setLimit((l) => l + PAGE)}>
+          {s['search.more']}
+        </button>
+      )}
+    </div>
+  );
+}

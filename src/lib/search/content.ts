@@ -1,0 +1,111 @@
+/**
+ * The course as search documents (build time only; reads astro:content through getCourse).
+ * Lessons (课程) and case studies (案例) by section; glossary terms (术语) with aliases;
+ * quiz questions (练习: prompt and options, not the feedback), linked to the section that
+ * places the quiz. Instructor notes are not indexed.
+ */
+import { render } from 'astro:content';
+import { getCourse } from '../course';
+import { href, lessonPath, termPath } from '../paths';
+import { t } from '../../i18n';
+import { buildSearchData } from './build.ts';
+import { extractSections } from './extract.ts';
+import type { Question, ScenarioData } from '../quiz/schema';
+import type { SearchDoc, StoreJSON } from './types.ts';
+
+function scenarioText(s: ScenarioData): string {
+  const start = s.nodes[s.start];
+  return [s.title, s.intro, start?.text ?? '', ...(start?.choices ?? []).map((c) => c.text)].filter(Boolean).join('\n');
+}
+
+function questionText(q: Question): string[] {
+  switch (q.kind) {
+    case 'single':
+    case 'multiple':
+      return q.options.map((o) => o.text);
+    case 'ordering':
+      return q.items.map((i) => i.text);
+    case 'matching':
+      return q.pairs.flatMap((p) => [p.left, p.right]);
+    default:
+      return [];
+  }
+}
+
+let cached: Promise<{ index: object; store: StoreJSON }> | undefined;
+
+/** Index and store for the whole course (memoised per build). */
+export function getSearchData(): Promise<{ index: object; store: StoreJSON }> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<{ index: object; store: StoreJSON }> {
+  const course = await getCourse();
+  const docs: SearchDoc[] = [];
+  /** quiz id → [lesson id, anchor] of the section that places it. */
+  const quizPlace = new Map<string, [string, string]>();
+
+  for (const lesson of course.lessons) {
+    const mod = course.moduleById.get(lesson.data.module)!;
+    const moduleTitle = `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`;
+    const { headings } = await render(lesson);
+    const { sections, placements } = extractSections(lesson.body ?? '', {
+      headings,
+      termName: (id) => course.termById.get(id)?.data.term,
+      scenarioText: (id) => {
+        const s = course.scenarioById.get(id);
+        return s ? scenarioText(s.data) : undefined;
+      },
+    });
+    for (const [id, anchor] of placements) if (course.quizById.has(id)) quizPlace.set(id, [lesson.id, anchor]);
+    // The lesson header the learner sees first: description and objectives.
+    const lead = [lesson.data.description, t('lesson.objectives'), ...lesson.data.objectives].join('\n');
+    const first = sections[0];
+    if (first && !first.heading) first.text = `${lead}\n${first.text}`;
+    else sections.unshift({ anchor: '', heading: '', text: lead });
+    docs.push({
+      type: lesson.data.kind === 'case' ? 'case' : 'lesson',
+      title: lesson.data.title,
+      module: moduleTitle,
+      url: href(lessonPath(lesson.id)),
+      sections,
+    });
+  }
+
+  for (const term of course.terms) {
+    docs.push({
+      type: 'term',
+      title: term.data.term,
+      aliases: term.data.aliases,
+      module: t('glossary.title'),
+      url: href(termPath(term.id)),
+      sections: [
+        {
+          anchor: '',
+          heading: '',
+          text: [term.data.aliases.length ? `${t('glossary.aliases')}:${term.data.aliases.join('、')}` : '', term.data.definition]
+            .filter(Boolean)
+            .join('\n'),
+        },
+      ],
+    });
+  }
+
+  for (const [quizId, quiz] of [...course.quizById].sort(([a], [b]) => a.localeCompare(b))) {
+    const [lessonId, anchor] = quizPlace.get(quizId) ?? [quiz.data.lesson?.split('#')[0] ?? '', ''];
+    const lesson = course.lessonById.get(lessonId);
+    if (!lesson) continue; // a quiz not placed on any page has nowhere to link to
+    const mod = course.moduleById.get(lesson.data.module)!;
+    for (const q of quiz.data.questions) {
+      docs.push({
+        type: 'quiz',
+        title: q.prompt,
+        module: `${t('module.label', { n: mod.number })} ${mod.entry.data.title} · ${lesson.data.title}`,
+        url: href(lessonPath(lesson.id)) + (anchor ? `#${anchor}` : ''),
+        sections: [{ anchor: '', heading: '', text: questionText(q).join('\n') }],
+      });
+    }
+  }
+  return buildSearchData(docs);
+}

@@ -1,0 +1,193 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { collectErrors } from './helpers';
+
+/** A lesson's title from its MDX front matter (content may change; the id will not). */
+function lessonTitle(id: string): string {
+  const src = readFileSync(`content/lessons/${id}.mdx`, 'utf8');
+  return (src.match(/^title:\s*(.+)$/m)?.[1] ?? '').trim().replace(/^['"]|['"]$/g, '');
+}
+
+/** Records requests for search bytes (index, store, engine code). */
+function searchRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (/\/search\/(index|store)\.json|\/engine\.[\w-]+\.js/.test(u)) seen.push(u);
+  });
+  return seen;
+}
+
+const headerBox = (page: Page) => page.getByRole('banner').getByRole('combobox', { name: '搜索课程内容' });
+
+test('header box: nothing loads before intent; a Chinese query finds the lesson; Enter opens it', async ({ page }) => {
+  const errors = collectErrors(page);
+  const requests = searchRequests(page);
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  expect(requests, 'no search bytes before intent').toEqual([]);
+
+  const title = lessonTitle('understanding/concept');
+  const box = headerBox(page);
+  await box.click();
+  await box.fill(title);
+  const list = page.getByRole('banner').getByRole('listbox');
+  await expect(list.getByRole('option').first()).toContainText(title);
+  expect(requests.some((u) => u.includes('/search/index.json'))).toBe(true);
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+
+  const axe = await new AxeBuilder({ page }).include('header').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+  await box.press('ArrowDown');
+  const first = list.getByRole('option').first();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/learn\/understanding\/concept\//);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  expect(errors).toEqual([]);
+});
+
+test('header box: a query typed before the index arrives is answered; Escape closes; Enter without a choice opens the search page', async ({ page }) => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/search/index.json', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/');
+  const box = headerBox(page);
+  await box.click();
+  await box.fill('协调');
+  const pop = page.getByRole('banner').getByRole('status');
+  await expect(pop).toHaveText('正在载入搜索索引…');
+  release();
+  const options = page.getByRole('banner').getByRole('option');
+  await expect(options.first()).toBeVisible();
+  await box.press('Escape');
+  await expect(options.first()).toBeHidden();
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=%E5%8D%8F%E8%B0%83$/);
+  await expect(page.locator('#search-results > li').first()).toBeVisible();
+});
+
+test('shortcut "/" focuses the box, but not while typing in a field; Ctrl+K too', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('astro-island:not([ssr])').first()).toBeAttached();
+  const box = headerBox(page);
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('');
+  await page.keyboard.type('a/b');
+  await expect(box).toHaveValue('a/b');
+
+  // The search page has its own box (none in the header); the shortcut goes there.
+  await page.goto('/search/');
+  await expect(page.getByRole('banner').getByRole('combobox')).toHaveCount(0);
+  const pageInput = page.getByRole('main').getByRole('searchbox');
+  await expect(page.locator('astro-island:not([ssr])').first()).toBeAttached();
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  await expect(pageInput).toBeFocused();
+  await page.keyboard.type('x/y');
+  await expect(pageInput).toHaveValue('x/y');
+  await page.locator('h1').click();
+  await page.keyboard.press('Control+k');
+  await expect(pageInput).toBeFocused();
+});
+
+test('IME: half-typed pinyin is not searched; the composed text is', async ({ page }) => {
+  await page.goto('/');
+  const box = headerBox(page);
+  await box.click();
+  await expect(page.locator('astro-island:not([ssr])').first()).toBeAttached();
+  await box.evaluate((el: HTMLInputElement) => {
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+    el.value = 'xietiao';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'xietiao', inputType: 'insertCompositionText' }));
+  });
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('banner').getByRole('option')).toHaveCount(0);
+  await box.evaluate((el: HTMLInputElement) => {
+    el.value = '协调';
+    el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '协调' }));
+  });
+  await expect(page.getByRole('banner').getByRole('option').first()).toBeVisible();
+});
+
+test('search page: ?q= with a type filter, shareable URL, back button restores the results', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/search/?q=' + encodeURIComponent('协调') + '&type=term');
+  const results = page.locator('#search-results > li');
+  await expect(results.first()).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^术语/ })).toBeChecked();
+  const n = await results.count();
+  for (let i = 0; i < n; i++) await expect(results.nth(i).locator('.xs-type')).toHaveText('术语');
+  // Every result links to the glossary entry first.
+  await expect(results.first().getByRole('link').first()).toHaveAttribute('href', /\/glossary\/#term-/);
+
+  // Switch the filter to 案例: URL follows, results are case studies.
+  await page.getByRole('radio', { name: /^案例/ }).check();
+  await expect(page).toHaveURL(/type=case/);
+  await expect(page).toHaveURL(/q=%E5%8D%8F%E8%B0%83/);
+  await expect(results.first().locator('.xs-type')).toHaveText('案例');
+  const firstTitle = (await results.first().getByRole('link').first().textContent())!.trim();
+  await results.first().getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/learn\/cases\//);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
+  await page.goBack();
+  await expect(page).toHaveURL(/type=case/);
+  await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue('协调');
+  await expect(results.first().getByRole('link').first()).toHaveText(firstTitle);
+  expect(errors).toEqual([]);
+});
+
+test('search page: results in rank order with marked snippets; arrows move through results', async ({ page }) => {
+  const title = lessonTitle('understanding/characteristics');
+  await page.goto('/search/?q=' + encodeURIComponent(title));
+  const results = page.locator('#search-results > li');
+  await expect(results.first().getByRole('link').first()).toHaveText(title);
+  await expect(results.first().getByRole('link').first()).toHaveAttribute('href', /\/learn\/understanding\/characteristics\//);
+  await expect(page.locator('#search-results mark').first()).toBeVisible();
+  const input = page.getByRole('main').getByRole('searchbox');
+  await input.focus();
+  await input.press('ArrowDown');
+  await expect(results.first().getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  if ((await results.count()) > 1) await expect(results.nth(1).getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(results.first().getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(input).toBeFocused();
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  }
+});
+
+test('search page: hostile query is shown as text, never executed; no results says so and suggests the glossary', async ({ page }) => {
+  const errors = collectErrors(page);
+  let dialog = false;
+  page.on('dialog', async (d) => {
+    dialog = true;
+    await d.dismiss();
+  });
+  const evil = '<img src=x onerror=alert(1)><script>alert(2)</script>title:~^*+-:';
+  await page.goto('/search/?q=' + encodeURIComponent(evil));
+  const status = page.getByRole('main').getByRole('status');
+  await expect(status).toContainText('没有找到');
+  await expect(status).toContainText('<img src=x');
+  await expect(page.locator('main img')).toHaveCount(0);
+  expect(await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('alert(2)')).length)).toBe(0);
+  await expect(page.getByRole('main').getByRole('link', { name: '术语表' })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(dialog).toBe(false);
+  expect(errors).toEqual([]);
+});
