@@ -17,6 +17,18 @@ export default defineConfig({
   cacheDir: './.astro/cache',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact()],
+  integrations: [
+    mdx(),
+    preact(),
+    {
+      // client:intent — hydrate on focus / pointer / search shortcut (see src/directives/intent.ts).
+      name: 'client-intent-directive',
+      hooks: {
+        'astro:config:setup': ({ addClientDirective }) => {
+          addClientDirective({ name: 'intent', entrypoint: './src/directives/intent.ts' });
+        },
+      },
+    },
+  ],
   devToolbar: { enabled: false },
 });

@@ -1,5 +1,5 @@
 /**
- * Header search box (island, hydrated when idle). Server-rendered as a plain GET form to
+ * Header search box (island, hydrated on intent: focus, pointer, or the search shortcut — client:intent). Server-rendered as a plain GET form to
  * /search/, so it works without JavaScript. With JavaScript:
  * - nothing is fetched until the box gets focus or the "/" / Ctrl+K (⌘K) shortcut is used;
  *   a query typed before the index arrives is answered when it arrives;

@@ -77,11 +77,14 @@ test('header box: a query typed before the index arrives is answered; Escape clo
 
 test('shortcut "/" focuses the box, but not while typing in a field; Ctrl+K too', async ({ page }) => {
   await page.goto('/');
-  await expect(page.locator('astro-island:not([ssr])').first()).toBeAttached();
+  // The header box hydrates on intent (client:intent): nothing is hydrated before the shortcut.
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('astro-island:not([ssr])')).toHaveCount(0);
   const box = headerBox(page);
   await page.locator('h1').click();
   await page.keyboard.press('/');
   await expect(box).toBeFocused();
+  await expect(page.locator('astro-island:not([ssr])').first()).toBeAttached();
   await expect(box).toHaveValue('');
   await page.keyboard.type('a/b');
   await expect(box).toHaveValue('a/b');

@@ -1,0 +1,34 @@
+/**
+ * `client:intent`: hydrate an island only when the learner shows intent to use it — focus or a
+ * pointer press inside it, or the global search shortcut ("/" or Ctrl/⌘+K, not while typing in a
+ * field). Until then the page carries none of the island's code. Used by the header search box,
+ * which is server-rendered as a working GET form.
+ */
+import type { ClientDirective } from 'astro';
+import { isSearchShortcut } from '../lib/search/keys';
+
+const intent: ClientDirective = (load, _options, el) => {
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
+    el.removeEventListener('focusin', start);
+    el.removeEventListener('pointerdown', start);
+    document.removeEventListener('keydown', onKey);
+    const hydrate = await load();
+    await hydrate();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (!isSearchShortcut(e, e.target as HTMLElement | null)) return;
+    e.preventDefault();
+    // Focusing the server-rendered field starts hydration (focusin); the island then sees focus.
+    el.querySelector<HTMLInputElement>('input')?.focus();
+  };
+  el.addEventListener('focusin', start);
+  el.addEventListener('pointerdown', start);
+  document.addEventListener('keydown', onKey);
+  // Focus may already be inside (e.g. the learner tabbed in before this ran).
+  if (el.contains(document.activeElement)) void start();
+};
+
+export default intent;
