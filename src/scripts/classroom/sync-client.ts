@@ -1,0 +1,19 @@
+/** BroadcastChannel wrapper for the classroom windows (no-op where BroadcastChannel is missing). */
+import { channelName, parseMessage, windowId, type SyncMessage } from '../../lib/classroom/sync';
+
+export interface SyncLink {
+  id: string;
+  send(msg: SyncMessage): void;
+}
+
+export function connect(lessonId: string, onMessage: (msg: SyncMessage) => void): SyncLink {
+  const id = windowId();
+  if (typeof BroadcastChannel === 'undefined') return { id, send: () => {} };
+  const channel = new BroadcastChannel(channelName(lessonId));
+  channel.addEventListener('message', (e: MessageEvent) => {
+    const msg = parseMessage(e.data);
+    if (msg && msg.from !== id) onMessage(msg);
+  });
+  addEventListener('pagehide', () => channel.close());
+  return { id, send: (msg) => channel.postMessage(msg) };
+}
