@@ -144,7 +144,7 @@ export const zhCN = {
   'teach.time': '时间',
   'teach.lesson': '课',
   'teach.activities': '活动',
-  'teach.act.present': '讲授:{n} 张幻灯片',
+  'teach.act.present': '讲授:{list}',
   'teach.act.discussion': '课堂讨论 {n} 题',
   'teach.act.quiz': '现场测验 {n} 题',
   'teach.act.scenario': '情景模拟(全班投票)',
@@ -153,6 +153,8 @@ export const zhCN = {
   'teach.questions': '练习题',
   'teach.scenarios': '情景模拟',
   'teach.bestPath': '★ 最佳路径上的选择',
+  'teach.decision': '情境 {n}:',
+  'teach.seeDecision': '转到情境 {n}(见上文)',
   'teach.noItems': '本单元没有练习题。',
   'teach.confidential': '教师用,请勿发给学员。',
 } as const;

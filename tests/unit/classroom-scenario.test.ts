@@ -61,12 +61,32 @@ describe('scenario walk-through', () => {
     expect(tree.branches.map((b) => b.best)).toEqual([true, false]);
     expect(tree.branches[0]!.child.branches.map((b) => b.child.ending?.title)).toEqual(['G', 'B']);
     expect(tree.branches[1]!.child.ending?.title).toBe('B');
+    expect([tree.number, tree.branches[0]!.child.number]).toEqual([1, 2]);
+  });
+  it('writes a shared decision point out once and refers to it afterwards', () => {
+    const shared: WalkScenario = {
+      ...s,
+      nodes: {
+        n1: { text: 'first', choices: [{ text: 'a', next: 'n2', points: 1, feedback: 'f' }, { text: 'b', next: 'n3', points: 0, feedback: 'f' }] },
+        n2: { text: 'via a', choices: [{ text: 'c', next: 'n3', points: 1, feedback: 'f' }, { text: 'e', next: 'bad', points: 0, feedback: 'f' }] },
+        n3: { text: 'shared', choices: [{ text: 'g', next: 'good', points: 1, feedback: 'f' }, { text: 'h', next: 'bad', points: 0, feedback: 'f' }] },
+        good: end('good', 'G'),
+        bad: end('bad', 'B'),
+      },
+    };
+    const tree = scenarioTree(shared);
+    const viaA = tree.branches[0]!.child.branches[0]!.child;
+    expect(viaA).toMatchObject({ id: 'n3', number: 3 });
+    expect(viaA.seeAbove).toBeUndefined();
+    expect(viaA.branches).toHaveLength(2);
+    expect(tree.branches[1]!.child).toMatchObject({ id: 'n3', number: 3, seeAbove: true, branches: [] });
   });
   it('survives a broken graph', () => {
     const broken: WalkScenario = { ...s, nodes: { n1: { text: 'x', choices: [{ text: 'a', next: 'n1', points: 0, feedback: 'f' }, { text: 'b', next: 'nowhere', points: 0, feedback: 'f' }] } } };
     const tree = scenarioTree(broken);
     expect(tree.branches[0]!.child.truncated).toBe(true);
     expect(tree.branches[1]!.child.truncated).toBe(true);
+    expect(scenarioTree({ ...s, start: 'nowhere' }).truncated).toBe(true);
     expect(walkEnded(broken, { steps: [], at: 'nowhere' })).toBe(true);
   });
 });

@@ -87,28 +87,43 @@ export function pathChoices(s: WalkScenario, path: readonly string[]): { node: s
   return out;
 }
 
-/** A scenario laid out as a tree from the start (shared sub-paths repeated), for the answer key. */
+/**
+ * A scenario laid out as a tree from the start, for the answer key. Each decision point is
+ * written out once, numbered in reading order; a later branch that leads to a decision point
+ * already written out refers to it by number (`seeAbove`) instead of repeating its subtree.
+ * Endings are short and are always shown in place.
+ */
 export interface TreeNode {
   id: string;
+  /** 1-based number of a decision point, in the order it is written out. */
+  number?: number;
   text?: string;
   ending?: WalkNode['ending'];
   branches: { choice: WalkChoice; best: boolean; child: TreeNode }[];
-  /** Set when the depth limit cut the tree (only on malformed or huge scenarios). */
+  /** This decision point was written out earlier (see the node with the same number). */
+  seeAbove?: boolean;
+  /** Set when the graph is broken (missing node, cycle) or the depth limit was hit. */
   truncated?: boolean;
 }
 
 export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], maxDepth = 12): TreeNode {
   const best = new Set(pathChoices(s, bestPath).map((p) => `${p.node}#${p.choice}`));
+  const numbers = new Map<string, number>();
   const build = (id: string, depth: number, trail: Set<string>): TreeNode => {
     const n = s.nodes[id];
     if (!n) return { id, text: undefined, branches: [], truncated: true };
-    if (depth > maxDepth || trail.has(id)) return { id, text: n.text, ending: n.ending, branches: [], truncated: true };
+    if (n.ending || !n.choices?.length) return { id, text: n.text, ending: n.ending, branches: [] };
+    if (trail.has(id) || depth > maxDepth) return { id, text: n.text, branches: [], truncated: true };
+    const seen = numbers.get(id);
+    if (seen !== undefined) return { id, number: seen, text: n.text, branches: [], seeAbove: true };
+    const number = numbers.size + 1;
+    numbers.set(id, number);
     const next = new Set(trail).add(id);
     return {
       id,
+      number,
       text: n.text,
-      ending: n.ending,
-      branches: (n.choices ?? []).map((choice, i) => ({ choice, best: best.has(`${id}#${i}`), child: build(choice.next, depth + 1, next) })),
+      branches: n.choices.map((choice, i) => ({ choice, best: best.has(`${id}#${i}`), child: build(choice.next, depth + 1, next) })),
     };
   };
   return build(s.start, 0, new Set());
