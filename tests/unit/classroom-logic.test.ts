@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, clampSlide, keyAction, searchWithSlide, slideFromSearch, swipeAction } from '../../src/lib/classroom/deck';
-import { channelName, gotoMessage, parseMessage } from '../../src/lib/classroom/sync';
+import { activityMessage, channelName, gotoMessage, parseActivity, parseMessage } from '../../src/lib/classroom/sync';
 import { elapsedMs, formatClock, newStopwatch, pauseStopwatch, resetStopwatch, resumeStopwatch, secondsLeft } from '../../src/lib/classroom/timer';
 import { bump, distribution, emptyTally, majority } from '../../src/lib/classroom/tally';
 import { seededShuffle, toLiveQuestion } from '../../src/lib/classroom/quiz';
@@ -56,6 +56,13 @@ describe('sync protocol', () => {
       expect(parseMessage(bad)).toBeNull();
     }
     expect(channelName('a/b')).toBe('xtzd-classroom:a/b');
+  });
+  it('reads live-quiz commands and drops bad fields', () => {
+    expect(parseActivity({ reveal: true })).toEqual({ reveal: true });
+    expect(parseActivity({ countdown: 60, reveal: 'yes' })).toEqual({ countdown: 60 });
+    expect(parseActivity({ countdown: 1 })).toEqual({});
+    expect(parseActivity({ countdown: 90.5 })).toEqual({});
+    expect(parseMessage(activityMessage(4, { reveal: false }, 'p'))).toMatchObject({ type: 'activity', slide: 4, state: { reveal: false } });
   });
 });
 

@@ -8,6 +8,8 @@ import { t } from '../../i18n';
 import { LETTERS, type LiveQuestion } from '../../lib/classroom/quiz';
 import { bump, distribution, emptyTally } from '../../lib/classroom/tally';
 import { formatClock, secondsLeft } from '../../lib/classroom/timer';
+import { parseActivity } from '../../lib/classroom/sync';
+import { connect } from '../../scripts/classroom/sync-client';
 
 interface Props {
   q: LiveQuestion;
@@ -17,9 +19,11 @@ interface Props {
   total: number;
   /** Unique prefix for ids inside this island. */
   uid: string;
+  /** Lesson and 1-based slide number: the presenter window can reveal / start the countdown remotely. */
+  lessonId?: string;
+  slide?: number;
 }
 
-const KIND: Record<LiveQuestion['kind'], string> = { single: '单选', multiple: '多选', truefalse: '判断', ordering: '排序', matching: '匹配' };
 const DURATIONS = [30, 60, 90, 120];
 
 function Bar({ percent }: { percent: number }) {
@@ -30,13 +34,30 @@ function Bar({ percent }: { percent: number }) {
   return <span class="lq-bar" ref={ref} aria-hidden="true" />;
 }
 
-export default function LiveQuiz({ q, quizTitle, n, total, uid }: Props) {
+export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide }: Props) {
   const [revealed, setRevealed] = useState(false);
   const [tally, setTally] = useState(() => emptyTally(q.options.length));
   const [duration, setDuration] = useState(60);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [timeUp, setTimeUp] = useState(false);
+
+  // Remote control from the presenter window (BroadcastChannel 'activity' messages for this slide).
+  useEffect(() => {
+    if (!lessonId || !slide) return;
+    const link = connect(lessonId, (msg) => {
+      if (msg.type !== 'activity' || msg.slide !== slide) return;
+      const cmd = parseActivity(msg.state);
+      if (cmd.reveal !== undefined) setRevealed(cmd.reveal);
+      if (cmd.countdown !== undefined) {
+        setDuration(cmd.countdown);
+        setTimeUp(false);
+        setNow(Date.now());
+        setStartedAt(Date.now());
+      }
+    });
+    return () => link.close();
+  }, [lessonId, slide]);
 
   const left = startedAt === null ? duration : secondsLeft(duration, startedAt, now);
   useEffect(() => {
@@ -60,7 +81,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid }: Props) {
       <p class="lq-meta">
         <span>{quizTitle}</span>
         <span>{t('classroom.questionOf', { n, total })}</span>
-        <span class="lq-kind">{KIND[q.kind]}</span>
+        <span class="lq-kind">{t(`classroom.kind.${q.kind}` as const)}</span>
       </p>
       <h2 class="lq-prompt" id={`${uid}-prompt`}>{q.prompt}</h2>
 

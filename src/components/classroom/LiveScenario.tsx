@@ -61,7 +61,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
         {choice.principle && <p class="ls-principle">{choice.principle}</p>}
         <div class="ls-actions">
           <button type="button" class="lq-button" onClick={() => go(pending)}>
-            {t('classroom.next')}
+            {t('walk.continue')}
           </button>
           <button type="button" class="lq-button secondary" onClick={() => setPending(null)}>
             {t('walk.undo')}

@@ -42,3 +42,21 @@ export function parseMessage(data: unknown): SyncMessage | null {
 
 export const gotoMessage = (slide: number, from: string): SyncMessage => ({ v: 1, type: 'goto', slide, from });
 export const helloMessage = (from: string, role: 'audience' | 'presenter'): SyncMessage => ({ v: 1, type: 'hello', from, role });
+
+/** What a presenter can ask a live quiz to do. */
+export interface QuizCommand {
+  reveal?: boolean;
+  /** Start a countdown of this many seconds (5–600). */
+  countdown?: number;
+}
+
+/** Reads a quiz command from an activity message state; unknown or bad fields are dropped. */
+export function parseActivity(state: Record<string, unknown>): QuizCommand {
+  const out: QuizCommand = {};
+  if (typeof state.reveal === 'boolean') out.reveal = state.reveal;
+  const c = state.countdown;
+  if (typeof c === 'number' && Number.isInteger(c) && c >= 5 && c <= 600) out.countdown = c;
+  return out;
+}
+
+export const activityMessage = (slide: number, state: Record<string, unknown>, from: string): SyncMessage => ({ v: 1, type: 'activity', slide, state, from });

@@ -3,7 +3,7 @@
  * from inert templates), runs the talk timer, and follows / drives the audience window.
  */
 import { applyAction, keyAction, searchWithSlide, slideFromSearch, type DeckAction } from '../../lib/classroom/deck';
-import { gotoMessage, helloMessage } from '../../lib/classroom/sync';
+import { activityMessage, gotoMessage, helloMessage } from '../../lib/classroom/sync';
 import { elapsedMs, formatClock, newStopwatch, pauseStopwatch, resetStopwatch, resumeStopwatch } from '../../lib/classroom/timer';
 import { connect } from './sync-client';
 
@@ -59,6 +59,13 @@ function init(root: HTMLElement) {
     if (!action || action === 'fullscreen' || action === 'exit-fullscreen' || action === 'presenter') return;
     e.preventDefault();
     act(action);
+  });
+  // Live quiz remote control: buttons in the notes pane of a quiz slide.
+  pane('notes').addEventListener('click', (e) => {
+    const btn = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-pv-reveal], [data-pv-countdown]') : null;
+    if (!btn) return;
+    const state = btn.dataset.pvReveal !== undefined ? { reveal: btn.dataset.pvReveal === 'true' } : { countdown: Number(btn.dataset.pvCountdown) };
+    link.send(activityMessage(current, state, link.id));
   });
   prevBtn?.addEventListener('click', () => act('prev'));
   nextBtn?.addEventListener('click', () => act('next'));
