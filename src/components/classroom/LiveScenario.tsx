@@ -85,10 +85,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
               {t('walk.ending')}:{ending.title} <span class={`ls-rating ls-${ending.rating}`}>{t(`walk.rating.${ending.rating}` as const)}</span>
             </h2>
             <p class="ls-text">{ending.text}</p>
-            <p class="ls-text">
-              <strong>{t('walk.debrief')}:</strong>
-              {ending.debrief}
-            </p>
+            <p class="ls-text ls-debrief-text">{ending.debrief}</p>
           </>
         )}
         <p class="ls-score">{t('walk.score', { n: walkScore(scenario, walk), best: bestScore })}</p>
