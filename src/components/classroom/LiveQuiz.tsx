@@ -86,7 +86,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       <h2 class="lq-prompt" id={`${uid}-prompt`}>{q.prompt}</h2>
 
       {isChoice && (
-        <ol class="lq-options" aria-labelledby={`${uid}-prompt`}>
+        <ol class="lq-options">
           {q.options.map((text, i) => {
             const letter = q.kind === 'truefalse' ? '' : LETTERS[i];
             const right = revealed && q.correct.includes(i);

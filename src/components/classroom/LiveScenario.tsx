@@ -152,7 +152,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
       <h2 class="ls-title ls-situation" id={`${uid}-situation`}>
         {node.text}
       </h2>
-      <ol class="lq-options ls-choices" aria-labelledby={`${uid}-situation`}>
+      <ol class="lq-options ls-choices">
         {node.choices!.map((c, i) => (
           <li class="lq-option" key={`${walk.at}-${i}`}>
             <span class="lq-text">
