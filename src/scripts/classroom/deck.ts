@@ -19,6 +19,7 @@ function init(deck: HTMLElement) {
   const nextBtn = deck.querySelector<HTMLButtonElement>('[data-deck-next]');
   const fsBtn = deck.querySelector<HTMLButtonElement>('[data-deck-fullscreen]');
   const presenterLink = deck.querySelector<HTMLAnchorElement>('[data-deck-presenter]');
+  const announcer = deck.querySelector<HTMLElement>('[data-deck-announce]');
   let current = slideFromSearch(location.search, count);
 
   const link = connect(lessonId, (msg) => {
@@ -45,6 +46,8 @@ function init(deck: HTMLElement) {
     });
     fit(slides[current - 1]!);
     if (counter) counter.textContent = String(current);
+    // Screen readers hear which slide is showing (not on first load: the page title says it).
+    if (announcer && changed) announcer.textContent = slides[current - 1]!.getAttribute('aria-label') ?? '';
     if (prevBtn) prevBtn.disabled = current === 1;
     if (nextBtn) nextBtn.disabled = current === count;
     const search = searchWithSlide(location.search, current);
