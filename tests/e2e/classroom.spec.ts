@@ -320,6 +320,14 @@ test('axe: presentation slides and the instructor hub', async ({ page }) => {
   await axe(page);
   await page.keyboard.press('ArrowRight');
   await axe(page);
+  // Projector rooms sometimes run dark: the revealed quiz passes in the dark theme too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const quizSlide = Number(await page.locator('[data-slide]:has(.live-quiz)').first().getAttribute('data-slide'));
+  await page.goto(present(LESSON, quizSlide));
+  await hydrated(visibleSlide(page));
+  await visibleSlide(page).getByRole('button', { name: 'A 加一票' }).click();
+  await visibleSlide(page).getByRole('button', { name: '揭晓答案' }).click();
+  await axe(page);
   await page.goto('/teach/');
   await axe(page);
 });
@@ -351,6 +359,10 @@ test('handout, lesson plan and answer key print on A4 with a sensible page count
   await expect(page.locator('.material-lesson')).toHaveCount(lessons);
   await expect(page.locator('.notes-space')).toHaveCount(lessons);
   expect(await page.locator('[data-teacher-note]').count()).toBe(0);
+  await axe(page);
+  await page.goto(`/teach/${mod}/plan/`);
+  await expect(page.locator('.plan-table tbody tr')).toHaveCount(lessons);
+  await axe(page);
 
   const handout = await pdfPages(page, `/teach/${mod}/handout/`);
   expect(handout.a4).toBe(true);
