@@ -83,7 +83,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
         <span>{t('classroom.questionOf', { n, total })}</span>
         <span class="lq-kind">{t(`classroom.kind.${q.kind}` as const)}</span>
       </p>
-      <h2 class="lq-prompt" id={`${uid}-prompt`}>{q.prompt}</h2>
+      <h2 class="lq-prompt">{q.prompt}</h2>
 
       {isChoice && (
         <ol class="lq-options">

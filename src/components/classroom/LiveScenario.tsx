@@ -149,7 +149,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
       <p class="ls-meta">
         {scenario.title} · {t('walk.decision', { n: walk.steps.length + 1 })}
       </p>
-      <h2 class="ls-title ls-situation" id={`${uid}-situation`}>
+      <h2 class="ls-title ls-situation">
         {node.text}
       </h2>
       <ol class="lq-options ls-choices">

@@ -8,7 +8,7 @@
  * out of the audience HTML and attached to the slide they were in; the summary section
  * (要点回顾) moves to the end.
  */
-import { attr, extractElements, hasAttr, textOf, topLevelBlocks, type Block } from './html';
+import { extractElements, hasAttr, textOf, topLevelBlocks, type Block } from './html';
 
 export interface ContentSlide {
   kind: 'content';
@@ -250,6 +250,3 @@ export function assembleDeck(input: DeckInput): Slide[] {
   }
   return out;
 }
-
-/** Id attribute of a heading's start tag (for links from the deck back to the lesson). */
-export const headingId = (startTag: string): string | undefined => attr(startTag, 'id');
