@@ -12,8 +12,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://xietiao.example.org',
   base,
   outDir,
-  // Keep the content data store per checkout: node_modules may be a symlink shared by several
-  // worktrees, and a shared node_modules/.astro/data-store.json mixes their content between builds.
+  // Per-checkout cache (content data store): node_modules may be a symlink shared by several
+  // worktrees, and a shared node_modules/.astro lets one checkout's build read another's content.
   cacheDir: './.astro/cache',
   trailingSlash: 'always',
   build: { format: 'directory' },

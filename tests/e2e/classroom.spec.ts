@@ -59,7 +59,7 @@ test('step through a presentation by keyboard; the URL keeps the slide across a 
   await page.keyboard.press('ArrowRight');
   await expectSlide(page, 2);
   // Screen readers are told which slide is showing.
-  await expect(page.locator('[data-deck-announce]')).toHaveText(new RegExp(`^第 2 张,共 ${total} 张`));
+  await expect(page.locator('[data-deck-announce]')).toHaveText(new RegExp(`^第 2 张，共 ${total} 张`));
   await page.keyboard.press(' ');
   await expectSlide(page, 3);
   await page.keyboard.press('PageDown');

@@ -18,7 +18,7 @@ describe('splitLesson', () => {
     expect(slides[1]!.continued).toBe(true);
     expect(slides[1]!.html).toContain('乙乙');
     expect(slides[1]!.html).not.toContain('id="a"');
-    expect(slides[1]!.html).toContain('(续)');
+    expect(slides[1]!.html).toContain('（续）');
     expect(slides.every((s) => !s.html.includes('data-slide-break'))).toBe(true);
   });
   it('cuts a long section into balanced parts at block boundaries', () => {

@@ -119,7 +119,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       )}
       {isChoice && votes > 0 && (
         <p class="visually-hidden" aria-live="polite">
-          {t('live.chart')}:{q.options.map((text, i) => `${q.kind === 'truefalse' ? text : LETTERS[i]} ${shares[i]!.count} 票 ${shares[i]!.percent}%`).join(',')}
+          {t('live.chart')}：{q.options.map((text, i) => `${q.kind === 'truefalse' ? text : LETTERS[i]} ${t('live.votes', { n: shares[i]!.count })} ${shares[i]!.percent}%`).join('，')}
         </p>
       )}
 
@@ -195,7 +195,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
             </ul>
             {q.explanation && (
               <p>
-                <strong>{t('live.explanation')}:</strong>
+                <strong>{t('live.explanation')}：</strong>
                 {q.explanation}
               </p>
             )}

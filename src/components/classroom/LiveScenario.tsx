@@ -55,7 +55,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
           {scenario.title} · {t('walk.decision', { n: pending.steps.length })}
         </p>
         <h2 class="ls-title">
-          {t('walk.chosen')}:{LETTERS[step.chosen]}. {choice.text}
+          {t('walk.chosen')}：{LETTERS[step.chosen]}. {choice.text}
         </h2>
         <p class="ls-text">{choice.feedback}</p>
         {choice.principle && <p class="ls-principle">{choice.principle}</p>}
@@ -82,7 +82,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
         {ending && (
           <>
             <h2 class="ls-title">
-              {t('walk.ending')}:{ending.title} <span class={`ls-rating ls-${ending.rating}`}>{t(`walk.rating.${ending.rating}` as const)}</span>
+              {t('walk.ending')}：{ending.title} <span class={`ls-rating ls-${ending.rating}`}>{t(`walk.rating.${ending.rating}` as const)}</span>
             </h2>
             <p class="ls-text">{ending.text}</p>
             <p class="ls-text ls-debrief-text">{ending.debrief}</p>
@@ -105,7 +105,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
                           {ci === st.chosen && (
                             <strong>
                               {' '}
-                              ← {t('walk.chosen')}({st.followedMajority ? t('walk.majority') : t('walk.notMajority')},{t('walk.points', { n: c.points })})
+                              ← {t('walk.chosen')}（{st.followedMajority ? t('walk.majority') : t('walk.notMajority')}，{t('walk.points', { n: c.points })}）
                             </strong>
                           )}
                         </li>
@@ -123,7 +123,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
                 const c = scenario.nodes[b.node]!.choices![b.choice]!;
                 return (
                   <li key={i}>
-                    {LETTERS[b.choice]}. {c.text}({t('walk.points', { n: c.points })})
+                    {LETTERS[b.choice]}. {c.text}（{t('walk.points', { n: c.points })}）
                   </li>
                 );
               })}
@@ -177,7 +177,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
       <div class="ls-actions">
         <button type="button" class="lq-button" disabled={top === null} onClick={() => decide('majority')}>
           {t('walk.followMajority')}
-          {top !== null && `(${LETTERS[top]})`}
+          {top !== null && `（${LETTERS[top]}）`}
         </button>
         {top === null && <p class="ls-hint">{t('walk.tie')}</p>}
         {walk.steps.length > 0 && (

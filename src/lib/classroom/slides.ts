@@ -131,7 +131,7 @@ function sections(html: string): Section[] {
 export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
   const budget = options.budget ?? 380;
   const summary = options.summaryHeading ?? '要点回顾';
-  const contLabel = options.continuedLabel ?? '(续)';
+  const contLabel = options.continuedLabel ?? '（续）';
   const regular: Slide[][] = [];
   const last: Slide[][] = [];
 
