@@ -1,0 +1,207 @@
+/**
+ * Live quiz (classroom mode): one question, big; feedback hidden until the instructor reveals
+ * it. Optional countdown and a show-of-hands tally per option drawn as a bar chart.
+ * Props are the slim LiveQuestion built at build time (src/lib/classroom/quiz.ts).
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { LETTERS, type LiveQuestion } from '../../lib/classroom/quiz';
+import { bump, distribution, emptyTally } from '../../lib/classroom/tally';
+import { formatClock, secondsLeft } from '../../lib/classroom/timer';
+import { parseActivity } from '../../lib/classroom/sync';
+import { connect } from '../../scripts/classroom/sync-client';
+
+interface Props {
+  q: LiveQuestion;
+  quizTitle: string;
+  /** 1-based question number and count in the quiz. */
+  n: number;
+  total: number;
+  /** Unique prefix for ids inside this island. */
+  uid: string;
+  /** Lesson and 1-based slide number: the presenter window can reveal / start the countdown remotely. */
+  lessonId?: string;
+  slide?: number;
+}
+
+const DURATIONS = [30, 60, 90, 120];
+
+function Bar({ percent }: { percent: number }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.style.setProperty('--share', `${percent}%`);
+  }, [percent]);
+  return <span class="lq-bar" ref={ref} aria-hidden="true" />;
+}
+
+export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide }: Props) {
+  const [revealed, setRevealed] = useState(false);
+  const [tally, setTally] = useState(() => emptyTally(q.options.length));
+  const [duration, setDuration] = useState(60);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [timeUp, setTimeUp] = useState(false);
+
+  // Remote control from the presenter window (BroadcastChannel 'activity' messages for this slide).
+  useEffect(() => {
+    if (!lessonId || !slide) return;
+    const link = connect(lessonId, (msg) => {
+      if (msg.type !== 'activity' || msg.slide !== slide) return;
+      const cmd = parseActivity(msg.state);
+      if (cmd.reveal !== undefined) setRevealed(cmd.reveal);
+      if (cmd.countdown !== undefined) {
+        setDuration(cmd.countdown);
+        setTimeUp(false);
+        setNow(Date.now());
+        setStartedAt(Date.now());
+      }
+    });
+    return () => link.close();
+  }, [lessonId, slide]);
+
+  const left = startedAt === null ? duration : secondsLeft(duration, startedAt, now);
+  useEffect(() => {
+    if (startedAt === null) return;
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, [startedAt]);
+  useEffect(() => {
+    if (startedAt !== null && left === 0) {
+      setStartedAt(null);
+      setTimeUp(true);
+    }
+  }, [left, startedAt]);
+
+  const shares = distribution(tally);
+  const votes = tally.reduce((a, b) => a + b, 0);
+  const isChoice = q.kind === 'single' || q.kind === 'multiple' || q.kind === 'truefalse';
+
+  return (
+    <div class="live-quiz" data-revealed={revealed ? '' : undefined}>
+      <p class="lq-meta">
+        <span>{quizTitle}</span>
+        <span>{t('classroom.questionOf', { n, total })}</span>
+        <span class="lq-kind">{t(`classroom.kind.${q.kind}` as const)}</span>
+      </p>
+      <h2 class="lq-prompt">{q.prompt}</h2>
+
+      {isChoice && (
+        <ol class="lq-options">
+          {q.options.map((text, i) => {
+            const letter = q.kind === 'truefalse' ? '' : LETTERS[i];
+            const right = revealed && q.correct.includes(i);
+            return (
+              <li class={right ? 'lq-option is-correct' : 'lq-option'} key={i}>
+                <span class="lq-text">
+                  {letter && <span class="lq-letter">{letter}</span>}
+                  {text}
+                  {right && <strong class="lq-correct-mark"> ✔ {t('live.correctMark')}</strong>}
+                </span>
+                <span class="lq-count" role="group" aria-label={`${letter || text} ${t('live.tally')}`}>
+                  <button type="button" class="lq-step" aria-label={t('live.less', { option: letter || text })} onClick={() => setTally((v) => bump(v, i, -1))}>
+                    −
+                  </button>
+                  <output class="lq-votes" aria-live="polite">{t('live.votes', { n: tally[i] ?? 0 })}</output>
+                  <button type="button" class="lq-step" aria-label={t('live.more', { option: letter || text })} onClick={() => setTally((v) => bump(v, i, 1))}>
+                    +
+                  </button>
+                </span>
+                {votes > 0 && (
+                  <span class="lq-share">
+                    <Bar percent={shares[i]!.percent} />
+                    <span class="lq-percent">{shares[i]!.percent}%</span>
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {isChoice && votes > 0 && (
+        <p class="visually-hidden" aria-live="polite">
+          {t('live.chart')}：{q.options.map((text, i) => `${q.kind === 'truefalse' ? text : LETTERS[i]} ${t('live.votes', { n: shares[i]!.count })} ${shares[i]!.percent}%`).join('，')}
+        </p>
+      )}
+
+      {q.kind === 'ordering' && (
+        <>
+          <p class="lq-hint">{t('live.orderHint')}</p>
+          <ul class="lq-items">
+            {q.options.map((text, i) => (
+              <li key={i}>{text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {q.kind === 'matching' && (
+        <>
+          <p class="lq-hint">{t('live.matchHint')}</p>
+          <div class="lq-match">
+            <ol>
+              {q.options.map((text, i) => (
+                <li key={i}>{text}</li>
+              ))}
+            </ol>
+            <ol class="lq-rights" type="A">
+              {q.rights.map((text, i) => (
+                <li key={i}>{text}</li>
+              ))}
+            </ol>
+          </div>
+        </>
+      )}
+
+      <div class="lq-tools">
+        <label class="lq-duration">
+          {t('live.countdown')}
+          <select value={String(duration)} disabled={startedAt !== null} onChange={(e) => setDuration(Number((e.target as HTMLSelectElement).value))}>
+            {DURATIONS.map((d) => (
+              <option value={String(d)} key={d}>
+                {t('live.seconds', { n: d })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          class="lq-button"
+          onClick={() => {
+            setTimeUp(false);
+            if (startedAt === null) {
+              setNow(Date.now());
+              setStartedAt(Date.now());
+            } else setStartedAt(null);
+          }}
+        >
+          {startedAt === null ? t('live.start') : t('live.stop')}
+        </button>
+        <p class={timeUp ? 'lq-clock is-up' : 'lq-clock'} role="timer" aria-label={t('live.timeLeft')}>
+          {timeUp ? t('live.timeUp') : formatClock(left)}
+        </p>
+        <button type="button" class="lq-button lq-reveal" aria-expanded={revealed} aria-controls={`${uid}-answer`} onClick={() => setRevealed((r) => !r)}>
+          {revealed ? t('live.hide') : t('live.reveal')}
+        </button>
+      </div>
+      <p class="visually-hidden" aria-live="assertive">{timeUp ? t('live.timeUp') : ''}</p>
+
+      <section class="lq-answer" id={`${uid}-answer`} hidden={!revealed} aria-label={t('live.answer')}>
+        {revealed && (
+          <>
+            <h3>{t('live.answer')}</h3>
+            <ul>
+              {q.answer.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+            {q.explanation && (
+              <p>
+                <strong>{t('live.explanation')}：</strong>
+                {q.explanation}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Build-time data for one lesson's slide deck, shared by the presentation and presenter views:
+ * the slides (from the lesson HTML rendered with presentComponents), the live question for each
+ * quiz slide, the scenario for each scenario slide, and the presenter notes.
+ */
+import { getCourse, type LessonEntry } from '../../lib/course';
+import { assembleDeck, type Slide } from '../../lib/classroom/slides';
+import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/classroom/quiz';
+import type { WalkScenario } from '../../lib/classroom/scenario';
+import { t } from '../../i18n';
+
+export interface DeckSlide {
+  slide: Slide;
+  question?: LiveQuestion;
+  quiz?: { title: string; n: number; total: number };
+  scenario?: { data: WalkScenario; bestPath: string[]; bestScore: number };
+  /** Presenter-only HTML notes (author notes plus answers). */
+  notes: string[];
+}
+
+export interface DeckData {
+  slides: DeckSlide[];
+  meta: { moduleLabel: string; minutes: number; objectives: string[]; description: string };
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export async function deckData(lesson: LessonEntry, html: string): Promise<DeckData> {
+  const course = await getCourse();
+  const mod = course.moduleById.get(lesson.data.module)!;
+  const quizQuestions = Object.fromEntries([...course.quizById].map(([id, q]) => [id, q.data.questions.length]));
+  const slides = assembleDeck({
+    title: lesson.data.title,
+    html,
+    lessonNote: lesson.data.instructorNotes,
+    quizQuestions,
+    options: { summaryHeading: t('classroom.summaryHeading'), continuedLabel: t('classroom.continued') },
+  });
+  const out: DeckSlide[] = slides.map((slide) => {
+    if (slide.kind === 'quiz') {
+      const quiz = course.quizById.get(slide.quizId)!.data;
+      const q = quiz.questions[slide.question]! as AnyQuestion;
+      const question = toLiveQuestion(q, `${slide.quizId}/${q.id}`, { yes: t('quiz.true'), no: t('quiz.false') });
+      const answer = `<p><strong>${esc(t('classroom.answerNote'))}：</strong>${question.answer.map(esc).join('；')}</p>` + (question.explanation ? `<p>${esc(question.explanation)}</p>` : '');
+      return { slide, question, quiz: { title: quiz.title, n: slide.question + 1, total: quiz.questions.length }, notes: [answer, ...slide.notes] };
+    }
+    if (slide.kind === 'scenario') {
+      const entry = course.scenarioById.get(slide.scenarioId);
+      const analysis = course.scenarioAnalysis.get(slide.scenarioId);
+      if (!entry || !analysis) return { slide: { kind: 'content', title: slide.title, continued: false, html: '', notes: slide.notes }, notes: slide.notes };
+      const note = `<p>${esc(t('classroom.bestScoreNote', { n: analysis.bestScore }))}</p>`;
+      return { slide, scenario: { data: entry.data, bestPath: analysis.bestPath, bestScore: analysis.bestScore }, notes: [note, ...slide.notes] };
+    }
+    return { slide, notes: slide.notes };
+  });
+  return {
+    slides: out,
+    meta: {
+      moduleLabel: `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`,
+      minutes: lesson.data.minutes,
+      objectives: lesson.data.objectives,
+      description: lesson.data.description,
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Quiz questions for classroom use (pure): the slim shape a live-quiz island receives, and the
+ * correct answer as text for the answer key and presenter notes. Works on the content schema's
+ * question union without importing Zod.
+ */
+
+type Option = { text: string; correct: boolean; feedback: string };
+export type AnyQuestion =
+  | { kind: 'single' | 'multiple'; id: string; prompt: string; explanation?: string; options: Option[] }
+  | { kind: 'truefalse'; id: string; prompt: string; explanation?: string; answer: boolean; feedbackTrue: string; feedbackFalse: string }
+  | { kind: 'ordering'; id: string; prompt: string; explanation?: string; items: { text: string; feedback: string }[] }
+  | { kind: 'matching'; id: string; prompt: string; explanation?: string; pairs: { left: string; right: string; feedback: string }[] };
+
+/** What the live quiz shows: choices to tally (single/multiple/true-false) or items to arrange. */
+export interface LiveQuestion {
+  kind: AnyQuestion['kind'];
+  prompt: string;
+  /** Options in display order (choices), shuffled steps (ordering) or left items (matching). */
+  options: string[];
+  /** For choice questions: which displayed options are correct. */
+  correct: number[];
+  /** For matching: the right-hand items in display order. */
+  rights: string[];
+  /** What the reveal shows as the answer, one line each. */
+  answer: string[];
+  /** Overall explanation, or the feedback of the correct option(s). */
+  explanation: string;
+  /** Choice questions can be tallied by show of hands. */
+  tallyable: boolean;
+}
+
+/** Deterministic shuffle (so server and client render the same order) seeded by a string. */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  let h = 2166136261;
+  for (const ch of seed) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  const next = () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
+    h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
+    h = (h ^ (h >>> 16)) >>> 0;
+    return h / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  // A "shuffled" order identical to the answer would give it away: rotate once.
+  if (out.length > 1 && out.every((x, i) => x === items[i])) out.push(out.shift()!);
+  return out;
+}
+
+export const LETTERS = 'ABCDEFGHIJ';
+
+/** The slim, serialisable question for the live quiz island. */
+export function toLiveQuestion(q: AnyQuestion, seed: string, labels = { yes: '对', no: '错' }): LiveQuestion {
+  switch (q.kind) {
+    case 'single':
+    case 'multiple': {
+      const correct = q.options.flatMap((o, i) => (o.correct ? [i] : []));
+      const fb = q.options.filter((o) => o.correct).map((o) => o.feedback).join(' ');
+      return {
+        kind: q.kind,
+        prompt: q.prompt,
+        options: q.options.map((o) => o.text),
+        correct,
+        rights: [],
+        answer: correct.map((i) => `${LETTERS[i]}. ${q.options[i]!.text}`),
+        explanation: q.explanation ?? fb,
+        tallyable: true,
+      };
+    }
+    case 'truefalse':
+      return {
+        kind: 'truefalse',
+        prompt: q.prompt,
+        options: [labels.yes, labels.no],
+        correct: [q.answer ? 0 : 1],
+        rights: [],
+        answer: [q.answer ? labels.yes : labels.no],
+        explanation: q.explanation ?? (q.answer ? q.feedbackTrue : q.feedbackFalse),
+        tallyable: true,
+      };
+    case 'ordering':
+      return {
+        kind: 'ordering',
+        prompt: q.prompt,
+        options: seededShuffle(q.items.map((i) => i.text), seed),
+        correct: [],
+        rights: [],
+        answer: q.items.map((i, n) => `${n + 1}. ${i.text}`),
+        explanation: q.explanation ?? '',
+        tallyable: false,
+      };
+    case 'matching':
+      return {
+        kind: 'matching',
+        prompt: q.prompt,
+        options: q.pairs.map((p) => p.left),
+        correct: [],
+        rights: seededShuffle(q.pairs.map((p) => p.right), seed),
+        answer: q.pairs.map((p) => `${p.left} → ${p.right}`),
+        explanation: q.explanation ?? '',
+        tallyable: false,
+      };
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Scenario walk-through with a class (pure): record votes per choice at each decision,
+ * follow the majority or any choice, and summarise the path against the best path.
+ */
+import { majority } from './tally';
+
+/** The part of a scenario the walk-through needs (structurally a ScenarioData). */
+export interface WalkChoice {
+  text: string;
+  next: string;
+  points: number;
+  feedback: string;
+  principle?: string;
+}
+export interface WalkNode {
+  text?: string;
+  choices?: WalkChoice[];
+  ending?: { rating: 'good' | 'mixed' | 'bad'; title: string; text: string; debrief: string };
+}
+export interface WalkScenario {
+  title: string;
+  intro: string;
+  start: string;
+  nodes: Record<string, WalkNode>;
+}
+
+export interface WalkStep {
+  node: string;
+  /** Votes per choice at this decision. */
+  votes: number[];
+  chosen: number;
+  /** True when the chosen choice was the (untied) majority. */
+  followedMajority: boolean;
+}
+export interface Walk {
+  steps: WalkStep[];
+  /** Node the class is at now. */
+  at: string;
+}
+
+export const startWalk = (s: WalkScenario): Walk => ({ steps: [], at: s.start });
+
+/** The node the walk is at, if it exists. */
+export const currentNode = (s: WalkScenario, w: Walk): WalkNode | undefined => s.nodes[w.at];
+
+/** True once the walk stands on an ending (or on a node that does not exist). */
+export const walkEnded = (s: WalkScenario, w: Walk): boolean => {
+  const n = s.nodes[w.at];
+  return !n || Boolean(n.ending) || !n.choices?.length;
+};
+
+/**
+ * Takes choice `index` (or the majority when index is 'majority') with these votes.
+ * Returns the walk unchanged when the choice is invalid or the majority is tied/empty.
+ */
+export function choose(s: WalkScenario, w: Walk, index: number | 'majority', votes: readonly number[]): Walk {
+  const node = s.nodes[w.at];
+  const choices = node?.choices;
+  if (!choices?.length || walkEnded(s, w)) return w;
+  const counts = choices.map((_, i) => Math.max(0, Math.round(votes[i] ?? 0)));
+  const top = majority(counts);
+  const chosen = index === 'majority' ? top : index;
+  if (chosen === null || !Number.isInteger(chosen) || chosen < 0 || chosen >= choices.length) return w;
+  return {
+    steps: [...w.steps, { node: w.at, votes: counts, chosen, followedMajority: top === chosen }],
+    at: choices[chosen]!.next,
+  };
+}
+
+/** Goes back one decision (the instructor changes their mind). */
+export const undo = (w: Walk): Walk => (w.steps.length ? { steps: w.steps.slice(0, -1), at: w.steps[w.steps.length - 1]!.node } : w);
+
+/** Points collected along the walk. */
+export function walkScore(s: WalkScenario, w: Walk): number {
+  return w.steps.reduce((sum, st) => sum + (s.nodes[st.node]?.choices?.[st.chosen]?.points ?? 0), 0);
+}
+
+/** The choices along a path of node ids (as from analyzeScenario's bestPath): node and choice index. */
+export function pathChoices(s: WalkScenario, path: readonly string[]): { node: string; choice: number }[] {
+  const out: { node: string; choice: number }[] = [];
+  for (let i = 0; i + 1 < path.length; i++) {
+    const choices = s.nodes[path[i]!]?.choices ?? [];
+    const c = choices.findIndex((ch) => ch.next === path[i + 1]);
+    if (c < 0) break;
+    out.push({ node: path[i]!, choice: c });
+  }
+  return out;
+}
+
+/**
+ * A scenario laid out as a tree from the start, for the answer key. Each decision point is
+ * written out once, numbered in reading order; a later branch that leads to a decision point
+ * already written out refers to it by number (`seeAbove`) instead of repeating its subtree.
+ * Endings are short and are always shown in place.
+ */
+export interface TreeNode {
+  id: string;
+  /** 1-based number of a decision point, in the order it is written out. */
+  number?: number;
+  text?: string;
+  ending?: WalkNode['ending'];
+  branches: { choice: WalkChoice; best: boolean; child: TreeNode }[];
+  /** This decision point was written out earlier (see the node with the same number). */
+  seeAbove?: boolean;
+  /** Set when the graph is broken (missing node, cycle) or the depth limit was hit. */
+  truncated?: boolean;
+}
+
+export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], maxDepth = 12): TreeNode {
+  const best = new Set(pathChoices(s, bestPath).map((p) => `${p.node}#${p.choice}`));
+  const numbers = new Map<string, number>();
+  const build = (id: string, depth: number, trail: Set<string>): TreeNode => {
+    const n = s.nodes[id];
+    if (!n) return { id, text: undefined, branches: [], truncated: true };
+    if (n.ending || !n.choices?.length) return { id, text: n.text, ending: n.ending, branches: [] };
+    if (trail.has(id) || depth > maxDepth) return { id, text: n.text, branches: [], truncated: true };
+    const seen = numbers.get(id);
+    if (seen !== undefined) return { id, number: seen, text: n.text, branches: [], seeAbove: true };
+    const number = numbers.size + 1;
+    numbers.set(id, number);
+    const next = new Set(trail).add(id);
+    return {
+      id,
+      number,
+      text: n.text,
+      branches: n.choices.map((choice, i) => ({ choice, best: best.has(`${id}#${i}`), child: build(choice.next, depth + 1, next) })),
+    };
+  };
+  return build(s.start, 0, new Set());
+}
