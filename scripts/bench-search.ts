@@ -12,7 +12,7 @@
  *  - speed: index load time, query latency p50/p95 (p95 < 20 ms).
  * Usage: node --experimental-strip-types scripts/bench-search.ts [distDir]
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import os from 'node:os';

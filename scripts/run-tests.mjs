@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every test stage in order, with the time each took. Stops at the first failure.
-// Stages: unit tests → production build → quiz JS size budget → search benchmark → internal links → build under a sub-path + its links → e2e.
+// Stages: type check → unit tests → production build → quiz JS size budget → search benchmark → internal links → build under a sub-path + its links → e2e.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
+  ['type check (astro check, strict)', 'astro', ['check']],
   ['unit tests', 'vitest', ['run']],
   ['build', 'astro', ['build']],
   ['quiz JS size budget', 'node', ['scripts/size.mjs', 'dist']],
