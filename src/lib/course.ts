@@ -163,3 +163,18 @@ export function neighbours(course: Course, lessonId: string): { prev?: LessonEnt
   const i = course.lessons.findIndex((l) => l.id === lessonId);
   return { prev: i > 0 ? course.lessons[i - 1] : undefined, next: i >= 0 ? course.lessons[i + 1] : undefined };
 }
+
+/** getStaticPaths for pages under /learn/<module>/<lesson>/…: one page per lesson. */
+export async function lessonStaticPaths() {
+  const course = await getCourse();
+  return course.lessons.map((lesson) => {
+    const [module, slug] = lesson.id.split('/');
+    return { params: { module: module!, lesson: slug! }, props: { lesson } };
+  });
+}
+
+/** getStaticPaths for per-module pages: one page per module. */
+export async function moduleStaticPaths() {
+  const course = await getCourse();
+  return course.modules.map((m) => ({ params: { module: m.id }, props: { moduleId: m.id } }));
+}
