@@ -100,8 +100,9 @@ test('the theme toggle is remembered across pages and reloads', async ({ page })
 test('instructor notes are in the HTML but hidden from learners', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: /开始学习/ }).click();
+  await expect(page).toHaveURL(/\/learn\/[^/]+\/[^/]+\/$/);
   const notes = page.locator('[data-teacher-note]');
-  expect(await notes.count()).toBeGreaterThan(0);
+  await expect(notes.first()).toBeAttached();
   await expect(notes.first()).toBeHidden();
 });
 
