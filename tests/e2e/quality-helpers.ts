@@ -75,3 +75,88 @@ export async function scrollThrough(page: Page): Promise<void> {
     await page.waitForLoadState('networkidle');
   }
 }
+
+/** Interactive elements for the target-size and focus checks. */
+export const INTERACTIVE =
+  'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], [role="option"], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * WCAG 2.5.8 Target Size (Minimum), measured in the page: every visible interactive element is at
+ * least 24×24 CSS px, or is an inline link inside a sentence, or is an input whose <label> is at
+ * least 24×24, or has room: a 24 px circle on its centre touches no other target (the spacing
+ * exception). Returns one line per failing target.
+ */
+export async function undersizedTargets(page: Page): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const MIN = 24;
+    type T = { el: Element; r: DOMRect; small: boolean };
+    const describe = (el: Element) => {
+      const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+      return `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}> "${label}"`;
+    };
+    const isInlineInText = (el: Element) => {
+      if (getComputedStyle(el).display !== 'inline') return false;
+      let block = el.parentElement;
+      while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+      const own = (el.textContent ?? '').trim().length;
+      return !!block && (block.textContent ?? '').trim().length > own + 1;
+    };
+    const labelBigEnough = (el: Element) => {
+      const labels = (el as HTMLInputElement).labels;
+      return !!labels && [...labels].some((l) => {
+        const r = l.getBoundingClientRect();
+        return r.width >= MIN && r.height >= MIN;
+      });
+    };
+    const targets: T[] = [];
+    for (const el of document.querySelectorAll(selector)) {
+      if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) continue; // visually hidden (e.g. clipped) controls
+      if (r.bottom + scrollY <= 0 || r.right + scrollX <= 0) continue; // parked off-screen until focused (skip link)
+      targets.push({ el, r, small: r.width < MIN || r.height < MIN });
+    }
+    const distToRect = (x: number, y: number, r: DOMRect) => {
+      const dx = Math.max(r.left - x, 0, x - r.right);
+      const dy = Math.max(r.top - y, 0, y - r.bottom);
+      return Math.hypot(dx, dy);
+    };
+    const failures: string[] = [];
+    for (const t of targets) {
+      if (!t.small) continue;
+      if (isInlineInText(t.el) || labelBigEnough(t.el)) continue;
+      const cx = t.r.left + t.r.width / 2;
+      const cy = t.r.top + t.r.height / 2;
+      const crowded = targets.some((o) => {
+        if (o === t || o.el.contains(t.el) || t.el.contains(o.el)) return false;
+        if (o.small) return Math.hypot(cx - (o.r.left + o.r.width / 2), cy - (o.r.top + o.r.height / 2)) < MIN;
+        return distToRect(cx, cy, o.r) < MIN / 2;
+      });
+      if (crowded) failures.push(`${describe(t.el)} is ${t.r.width.toFixed(1)}×${t.r.height.toFixed(1)} px and too close to another target`);
+    }
+    return failures;
+  }, INTERACTIVE);
+}
+
+/**
+ * Heading structure as a screen-reader user meets it: exactly one h1, and no level skipped
+ * going down (h2 → h4). Returns one line per problem.
+ */
+export async function headingProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hs = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].filter((h) =>
+      h.checkVisibility() || (h.closest('details:not([open])') !== null),
+    );
+    const problems: string[] = [];
+    const levels = hs.map((h) => Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)));
+    const h1s = levels.filter((l) => l === 1).length;
+    if (h1s !== 1) problems.push(`${h1s} h1 elements (want exactly 1)`);
+    let prev = 0;
+    levels.forEach((l, i) => {
+      if (l > prev + 1) problems.push(`h${l} "${hs[i]!.textContent?.trim().slice(0, 30)}" follows h${prev}`);
+      prev = l;
+    });
+    return problems;
+  });
+}
