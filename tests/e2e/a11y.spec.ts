@@ -1,27 +1,10 @@
 /**
- * Accessibility gate: axe (WCAG 2.0/2.1/2.2 A and AA rules) over every built page with zero
- * violations, plus what axe cannot judge from one snapshot: heading order and 24×24 px targets.
- * Dark theme and a phone viewport are checked on one page of each main type.
+ * Accessibility beyond the light-theme desktop pass that every page gets in every-page.spec.ts:
+ * one page of each main type in the dark theme on a phone (axe, 24×24 px targets, no sideways
+ * scrolling), and the dark theme chosen with the toggle.
  */
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { allPages, headingProblems, lessonPaths, sitemapPaths, undersizedTargets } from './quality-helpers';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
-}
-
-for (const path of allPages()) {
-  test(`axe, heading order and target size: ${path}`, async ({ page }) => {
-    await page.goto(path);
-    expect(await axeViolations(page), 'axe violations').toEqual([]);
-    expect(await headingProblems(page), 'heading order').toEqual([]);
-    expect(await undersizedTargets(page), 'targets under 24×24 px').toEqual([]);
-  });
-}
+import { expect, test } from '@playwright/test';
+import { axeViolations, lessonPaths, sitemapPaths, undersizedTargets } from './quality-helpers';
 
 /** One page of each main type: home, a module, a lesson, the glossary. */
 function representative(): string[] {
@@ -33,19 +16,14 @@ function representative(): string[] {
 }
 
 for (const path of representative()) {
-  test(`axe in the dark theme: ${path}`, async ({ page }) => {
+  test(`dark theme on a phone: axe, target size, reflow: ${path}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(path);
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'light');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(251, 250, 247)');
-    expect(await axeViolations(page)).toEqual([]);
-  });
-
-  test(`axe and target size on a phone: ${path}`, async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(path);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await undersizedTargets(page)).toEqual([]);
+    expect(await axeViolations(page), 'axe violations').toEqual([]);
+    expect(await undersizedTargets(page), 'targets under 24×24 px').toEqual([]);
     // Nothing scrolls sideways on a phone (WCAG 1.4.10 Reflow).
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });

@@ -105,4 +105,4 @@ test('instructor notes are in the HTML but hidden from learners', async ({ page 
   await expect(notes.first()).toBeHidden();
 });
 
-// "No console errors on any page" lives in csp.spec.ts (also CSP violations and failed requests).
+// "No console errors on any page" lives in every-page.spec.ts (also CSP violations, failed requests, axe).
