@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { INTERACTIVE, lessonPaths, sitemapPaths } from './quality-helpers';
+import { zhCN } from '../../src/i18n/zh-CN';
 
 const all = sitemapPaths();
 const home = all.reduce((a, b) => (b.length < a.length ? b : a));
@@ -42,7 +43,7 @@ for (const path of pageTypes) {
   test(`skip link is the first Tab stop and moves focus to the main content: ${path}`, async ({ page }) => {
     await page.goto(path);
     await page.keyboard.press('Tab');
-    const skip = page.getByRole('link', { name: '跳到正文' });
+    const skip = page.getByRole('link', { name: zhCN['a11y.skip'] });
     await expect(skip).toBeFocused();
     await expect(skip).toBeInViewport();
     expect((await focusState(page))!.indicator).toBe(true);
