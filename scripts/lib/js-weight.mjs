@@ -60,6 +60,7 @@ export function jsWeight(html, readAsset) {
   const scripts = pageScripts(html);
   /** @type {Map<string, boolean>} url → island? */
   const seen = new Map();
+  /** @type {string[]} */
   const missing = [];
   const visit = (/** @type {string} */ url, /** @type {boolean} */ island) => {
     if (seen.has(url) && (seen.get(url) || !island)) return;
