@@ -18,8 +18,14 @@ export function importsOf(code) {
 }
 
 /**
- * @typedef {{ inline: { body: string, island: boolean }[], modules: { url: string, island: boolean }[], islands: number }} PageScripts
+ * @typedef {{ inline: { body: string, island: boolean }[], modules: { url: string, island: boolean, onInteraction?: boolean }[], islands: number }} PageScripts
  */
+
+/**
+ * Client directives that load nothing until the reader acts (the custom client:intent
+ * hydrates on focus, pointer or shortcut). Their code is reported apart from what loads with the page.
+ */
+export const ON_INTERACTION = new Set(['intent']);
 
 /**
  * Scripts of a page: inline bodies and module URLs, each marked island or site code.
@@ -43,8 +49,10 @@ export function pageScripts(html) {
   }
   for (const m of html.matchAll(/<astro-island\b([^>]*)>/gi)) {
     res.islands++;
-    for (const a of (m[1] ?? "").matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)) {
-      if (a[1]) res.modules.push({ url: a[1], island: true });
+    const attrs = m[1] ?? '';
+    const onInteraction = ON_INTERACTION.has(/\sclient="([^"]+)"/.exec(attrs)?.[1] ?? '');
+    for (const a of attrs.matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)) {
+      if (a[1]) res.modules.push({ url: a[1], island: true, onInteraction });
     }
   }
   return res;
@@ -58,13 +66,14 @@ export function pageScripts(html) {
  */
 export function jsWeight(html, readAsset) {
   const scripts = pageScripts(html);
-  /** @type {Map<string, boolean>} url → island? */
+  /** @typedef {'load' | 'interaction' | 'site'} Kind */
+  /** @type {Map<string, Kind>} url → when it loads (first claim wins: load islands, then interaction islands, then site) */
   const seen = new Map();
   /** @type {string[]} */
   const missing = [];
-  const visit = (/** @type {string} */ url, /** @type {boolean} */ island) => {
-    if (seen.has(url) && (seen.get(url) || !island)) return;
-    seen.set(url, island);
+  const visit = (/** @type {string} */ url, /** @type {Kind} */ kind) => {
+    if (seen.has(url)) return;
+    seen.set(url, kind);
     const code = readAsset(url);
     if (code === null) {
       missing.push(url);
@@ -72,22 +81,31 @@ export function jsWeight(html, readAsset) {
     }
     for (const spec of importsOf(code)) {
       const next = spec.startsWith('.') ? posix.normalize(posix.join(posix.dirname(url), spec)) : spec;
-      if (next.startsWith('/')) visit(next, island);
+      if (next.startsWith('/')) visit(next, kind);
     }
   };
-  for (const m of scripts.modules.filter((x) => x.island)) visit(m.url, true);
-  for (const m of scripts.modules.filter((x) => !x.island)) visit(m.url, false);
-  let island = 0;
-  let site = 0;
-  for (const [url, isIsland] of seen) {
+  const loadIslands = scripts.modules.filter((x) => x.island && !x.onInteraction);
+  for (const m of loadIslands) visit(m.url, 'load');
+  for (const m of scripts.modules.filter((x) => x.island && x.onInteraction)) visit(m.url, 'interaction');
+  for (const m of scripts.modules.filter((x) => !x.island)) visit(m.url, 'site');
+  const sum = { load: 0, interaction: 0, site: 0 };
+  for (const [url, kind] of seen) {
     const code = readAsset(url);
-    if (code === null) continue;
-    if (isIsland) island += gzipBytes(code);
-    else site += gzipBytes(code);
+    if (code !== null) sum[kind] += gzipBytes(code);
   }
-  for (const s of scripts.inline) {
-    if (s.island) island += gzipBytes(s.body);
-    else site += gzipBytes(s.body);
-  }
-  return { island, site, total: island + site, islands: scripts.islands, files: [...seen.keys()], missing };
+  // Astro's island runtime is inline: it counts with the islands that load with the page, or with
+  // the on-interaction ones when the page has only those.
+  const runtimeKind = loadIslands.length > 0 || scripts.islands === 0 ? 'load' : 'interaction';
+  for (const s of scripts.inline) sum[s.island ? runtimeKind : 'site'] += gzipBytes(s.body);
+  return {
+    /** island code fetched with the page (load, idle, visible, media…) */
+    island: sum.load,
+    /** island code fetched only when the reader acts (client:intent) */
+    onInteraction: sum.interaction,
+    site: sum.site,
+    total: sum.load + sum.interaction + sum.site,
+    islands: scripts.islands,
+    files: [...seen.keys()],
+    missing,
+  };
 }

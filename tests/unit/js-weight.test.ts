@@ -37,6 +37,16 @@ describe('jsWeight', () => {
     expect(w.island).toBe(modules + gzipBytes('(()=>{var e=async t=>{await(await t())()};(self.Astro||(self.Astro={})).visible=e})();'));
     expect(w.site).toBe(0);
   });
+  it('reports island code loaded only on interaction (client:intent) apart, shared modules with the load-time islands', () => {
+    const runtime = '(()=>{customElements.define("astro-island",class extends HTMLElement{})})();';
+    const search = `<script>${runtime}</script><astro-island uid="9" component-url="/_astro/client.z.js" renderer-url="/_astro/client.z.js" ssr client="intent"></astro-island>`;
+    const alone = jsWeight(search, read);
+    expect(alone.island).toBe(0);
+    expect(alone.onInteraction).toBe(gzipBytes(files['/_astro/client.z.js']!) + gzipBytes(files['/_astro/preact.module.x.js']!) + gzipBytes(runtime));
+    const withQuiz = jsWeight(search + '<astro-island uid="1" component-url="/_astro/Quiz.abc.js" renderer-url="/_astro/client.z.js" ssr client="visible"></astro-island>', read);
+    expect(withQuiz.onInteraction).toBe(0); // everything the search box needs already loads for the quiz
+    expect(withQuiz.island).toBeGreaterThan(alone.onInteraction);
+  });
   it('reports module files that are missing from the build', () => {
     expect(jsWeight('<script type="module" src="/_astro/gone.js"></script>', read).missing).toEqual(['/_astro/gone.js']);
   });
