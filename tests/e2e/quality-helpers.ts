@@ -6,6 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/** Client directives that hydrate only when the reader acts (see scripts/lib/js-weight.mjs). */
+export const ON_INTERACTION = ['intent'];
+
 /** The axe rule sets the site is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -82,8 +85,10 @@ export async function scrollThrough(page: Page): Promise<void> {
     scrollTo(0, 0);
   });
   // Islands drop their `ssr` attribute once hydrated; pages without islands need no waiting.
+  // Islands that wait for the reader (the custom client:intent) stay unhydrated, by design.
+  const pending = `astro-island[ssr]${ON_INTERACTION.map((d) => `:not([client="${d}"])`).join('')}`;
   if ((await page.locator('astro-island').count()) > 0) {
-    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 10_000 });
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, pending, { timeout: 10_000 });
     await page.waitForLoadState('networkidle');
   }
 }
