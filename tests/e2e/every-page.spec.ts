@@ -1,6 +1,6 @@
 /**
  * The per-page gates, in one visit per page (the suite must stay fast on a 2-core machine):
- * every page in dist/sitemap.xml, plus 404, loads under its Content Security Policy with no CSP
+ * every built page (from dist/, including noindex ones), plus 404, loads under its Content Security Policy with no CSP
  * violation, uncaught exception, console error or failed request (also after scrolling, so
  * islands that hydrate when visible run too); then axe (WCAG 2.0/2.1/2.2 A and AA rules) finds
  * nothing, headings are in order and every target is at least 24×24 px. Soft assertions: one

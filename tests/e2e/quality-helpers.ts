@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { builtPages } from './helpers';
 
 /** Client directives that hydrate only when the reader acts (see scripts/lib/js-weight.mjs). */
 export const ON_INTERACTION = ['intent'];
@@ -30,12 +31,28 @@ export function sitemapPaths(outDir = OUT_DIR): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')).pathname);
 }
 
-/** Every page to check: the sitemap plus the 404 page (not in the sitemap). */
+/** The deployment base the site was built with ("/" or e.g. "/course/"), from the home page. */
+export function sitePrefix(outDir = OUT_DIR): string {
+  const home = readFileSync(`${outDir}/index.html`, 'utf8');
+  return /<html[^>]*\sdata-base="([^"]*)"/.exec(home)?.[1] ?? '/';
+}
+
+/**
+ * Every page to check, from the build output (so pages kept out of the sitemap with noindex,
+ * such as presentation views, are checked too), plus the 404 page.
+ */
 export function allPages(outDir = OUT_DIR): string[] {
-  const pages = sitemapPaths(outDir);
-  const home = pages.reduce((a, b) => (b.length < a.length ? b : a), pages[0] ?? '/');
-  if (existsSync(`${outDir}/404.html`)) pages.push(`${home}404.html`);
+  const base = sitePrefix(outDir).replace(/\/$/, '');
+  const pages = builtPages(outDir).map((p) => base + p);
+  if (existsSync(`${outDir}/404.html`)) pages.push(`${base}/404.html`);
   return pages;
+}
+
+/** Whether a built page (URL path with base) asks not to be indexed. */
+export function isNoindex(path: string, outDir = OUT_DIR): boolean {
+  const rel = path.slice(sitePrefix(outDir).length - 1).replace(/^\//, '');
+  const html = readFileSync(`${outDir}/${rel}index.html`, 'utf8');
+  return /<meta\s+name="robots"\s+content="[^"]*noindex/i.test(html);
 }
 
 /** Lesson pages (two path segments under /learn/) from the sitemap. */

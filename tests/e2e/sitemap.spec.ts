@@ -1,16 +1,16 @@
 /**
- * The page list the per-page gates use (every-page.spec.ts) is complete: the sitemap lists
- * every built page, and robots.txt points to it.
+ * The sitemap lists every built page except those that ask not to be indexed (noindex, e.g.
+ * presentation views), and robots.txt points to it. (The per-page gates in every-page.spec.ts
+ * read the build output, so they cover noindex pages too.)
  */
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './quality-helpers';
-import { builtPages } from './helpers';
+import { allPages, isNoindex, sitemapPaths } from './quality-helpers';
 
 test('the sitemap lists every built page, and robots.txt points to it', async ({ request }) => {
   const listed = sitemapPaths(); // paths with the base
   const home = listed.reduce((a, b) => (b.length < a.length ? b : a));
-  const built = builtPages().map((p) => home.replace(/\/$/, '') + p);
-  expect(listed.sort()).toEqual(built.sort());
+  const indexable = allPages().filter((p) => !p.endsWith('/404.html') && !isNoindex(p));
+  expect(listed.sort()).toEqual(indexable.sort());
   const robots = await request.get(`${home}robots.txt`);
   expect(robots.ok()).toBe(true);
   const text = await robots.text();
