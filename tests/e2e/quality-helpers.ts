@@ -7,9 +7,6 @@ import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from './helpers';
 
-/** Client directives that hydrate only when the reader acts (see scripts/lib/js-weight.mjs). */
-export const ON_INTERACTION = ['intent'];
-
 /** The axe rule sets the site is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -101,11 +98,21 @@ export async function scrollThrough(page: Page): Promise<void> {
     }
     scrollTo(0, 0);
   });
-  // Islands drop their `ssr` attribute once hydrated; pages without islands need no waiting.
-  // Islands that wait for the reader (the custom client:intent) stay unhydrated, by design.
-  const pending = `astro-island[ssr]${ON_INTERACTION.map((d) => `:not([client="${d}"])`).join('')}`;
+  // Islands drop their `ssr` attribute once hydrated. Wait for those that must hydrate by now:
+  // client:load and client:idle always, client:visible when on screen somewhere (not inside a
+  // hidden slide, say). Islands that wait for the reader (client:intent) or a media query do not.
   if ((await page.locator('astro-island').count()) > 0) {
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, pending, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('astro-island[ssr]')].every((el) => {
+          const how = el.getAttribute('client');
+          if (how === 'load' || how === 'idle') return false;
+          if (how === 'visible') return ![...el.children].some((c) => c.checkVisibility());
+          return true;
+        }),
+      null,
+      { timeout: 10_000 },
+    );
     await page.waitForLoadState('networkidle');
   }
 }
