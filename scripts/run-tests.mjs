@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every test stage in order, with the time each took. Stops at the first failure.
-// Stages: type check → unit tests → production build → quiz JS size budget → search benchmark → internal links → build under a sub-path + its links → e2e.
+// Stages: type check → unit tests → production build → quiz JS size budget → search benchmark →
+// internal links → HTML validity and CSP coverage → build under a sub-path + its links →
+// e2e (incl. axe, keyboard, CSP in the browser) → audit (JS budgets, page weight, Lighthouse).
+// `npm test -- audit` runs only the stages whose name matches.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
@@ -10,9 +13,11 @@ const stages = [
   ['quiz JS size budget', 'node', ['scripts/size.mjs', 'dist']],
   ['search benchmark', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],
   ['internal links (base /)', 'node', ['scripts/check-links.mjs', 'dist', '/']],
+  ['HTML validity + CSP coverage', 'node', ['scripts/validate-html.mjs', 'dist']],
   ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
   ['internal links (base /course/)', 'node', ['scripts/check-links.mjs', 'dist-base', '/course/']],
   ['end-to-end (Playwright)', 'playwright', ['test']],
+  ['audit: JS budgets, page weight, Lighthouse', 'node', ['scripts/audit.mjs']],
 ];
 
 const only = process.argv.slice(2);

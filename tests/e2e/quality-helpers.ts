@@ -1,0 +1,203 @@
+/**
+ * Helpers for the quality gates (CSP/console, axe, keyboard): the page list comes from the
+ * built site's sitemap.xml, so pages added by any feature are covered without editing tests.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { builtPages } from './helpers';
+
+/** The axe rule sets the site is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe violations on the page as it is now, one line per failing node. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`),
+  );
+}
+
+const OUT_DIR = process.env.ASTRO_OUT_DIR?.replace(/^\.\//, '') ?? 'dist';
+
+/** URL paths (with the base, e.g. "/learn/x/y/") of every page in dist/sitemap.xml. */
+export function sitemapPaths(outDir = OUT_DIR): string[] {
+  const file = `${outDir}/sitemap.xml`;
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npm run build).`);
+  const xml = readFileSync(file, 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')).pathname);
+}
+
+/** The deployment base the site was built with ("/" or e.g. "/course/"), from the home page. */
+export function sitePrefix(outDir = OUT_DIR): string {
+  const home = readFileSync(`${outDir}/index.html`, 'utf8');
+  return /<html[^>]*\sdata-base="([^"]*)"/.exec(home)?.[1] ?? '/';
+}
+
+/**
+ * Every page to check, from the build output (so pages kept out of the sitemap with noindex,
+ * such as presentation views, are checked too), plus the 404 page.
+ */
+export function allPages(outDir = OUT_DIR): string[] {
+  const base = sitePrefix(outDir).replace(/\/$/, '');
+  const pages = builtPages(outDir).map((p) => base + p);
+  if (existsSync(`${outDir}/404.html`)) pages.push(`${base}/404.html`);
+  return pages;
+}
+
+/** Whether a built page (URL path with base) asks not to be indexed. */
+export function isNoindex(path: string, outDir = OUT_DIR): boolean {
+  const rel = path.slice(sitePrefix(outDir).length - 1).replace(/^\//, '');
+  const html = readFileSync(`${outDir}/${rel}index.html`, 'utf8');
+  return /<meta\s+name="robots"\s+content="[^"]*noindex/i.test(html);
+}
+
+/** Lesson pages (two path segments under /learn/) from the sitemap. */
+export function lessonPaths(outDir = OUT_DIR): string[] {
+  return sitemapPaths(outDir).filter((p) => /\/learn\/[^/]+\/[^/]+\/$/.test(p));
+}
+
+/**
+ * Collects everything that must never happen on a page: console errors, uncaught exceptions,
+ * failed same-origin requests and CSP violations (reported by a listener installed before any
+ * page script runs, so it sees violations by inline code too).
+ */
+export async function watchPage(page: Page): Promise<() => Promise<string[]>> {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      // Chromium prints CSP refusals and deprecated-API notes as console messages.
+      if (msg.type() === 'error' || /Content.Security.Policy|deprecated/i.test(msg.text())) problems.push(`console ${msg.type()}: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.url().endsWith('/404.html')) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+    });
+  });
+  return async () => {
+    const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+    return [...problems, ...csp.map((c) => `securitypolicyviolation: ${c}`)];
+  };
+}
+
+/** Scrolls to the bottom in steps so that client:visible islands hydrate, then waits for quiet. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = Math.max(200, innerHeight * 0.8);
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }
+    scrollTo(0, 0);
+  });
+  // Islands drop their `ssr` attribute once hydrated. Wait for those that must hydrate by now:
+  // client:load and client:idle always, client:visible when on screen somewhere (not inside a
+  // hidden slide, say). Islands that wait for the reader (client:intent) or a media query do not.
+  if ((await page.locator('astro-island').count()) > 0) {
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('astro-island[ssr]')].every((el) => {
+          const how = el.getAttribute('client');
+          if (how === 'load' || how === 'idle') return false;
+          if (how === 'visible') return ![...el.children].some((c) => c.checkVisibility());
+          return true;
+        }),
+      null,
+      { timeout: 10_000 },
+    );
+    await page.waitForLoadState('networkidle');
+  }
+}
+
+/** Interactive elements for the target-size and focus checks. */
+export const INTERACTIVE =
+  'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], [role="option"], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * WCAG 2.5.8 Target Size (Minimum), measured in the page: every visible interactive element is at
+ * least 24×24 CSS px, or is an inline link inside a sentence, or is an input whose <label> is at
+ * least 24×24, or has room: a 24 px circle on its centre touches no other target (the spacing
+ * exception). Returns one line per failing target.
+ */
+export async function undersizedTargets(page: Page): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const MIN = 24;
+    type T = { el: Element; r: DOMRect; small: boolean };
+    const describe = (el: Element) => {
+      const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+      return `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}> "${label}"`;
+    };
+    const isInlineInText = (el: Element) => {
+      if (getComputedStyle(el).display !== 'inline') return false;
+      let block = el.parentElement;
+      while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+      const own = (el.textContent ?? '').trim().length;
+      return !!block && (block.textContent ?? '').trim().length > own + 1;
+    };
+    const labelBigEnough = (el: Element) => {
+      const labels = (el as HTMLInputElement).labels;
+      return !!labels && [...labels].some((l) => {
+        const r = l.getBoundingClientRect();
+        return r.width >= MIN && r.height >= MIN;
+      });
+    };
+    const targets: T[] = [];
+    for (const el of document.querySelectorAll(selector)) {
+      if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) continue; // visually hidden (e.g. clipped) controls
+      if (r.bottom + scrollY <= 0 || r.right + scrollX <= 0) continue; // parked off-screen until focused (skip link)
+      targets.push({ el, r, small: r.width < MIN || r.height < MIN });
+    }
+    const distToRect = (x: number, y: number, r: DOMRect) => {
+      const dx = Math.max(r.left - x, 0, x - r.right);
+      const dy = Math.max(r.top - y, 0, y - r.bottom);
+      return Math.hypot(dx, dy);
+    };
+    const failures: string[] = [];
+    for (const t of targets) {
+      if (!t.small) continue;
+      if (isInlineInText(t.el) || labelBigEnough(t.el)) continue;
+      const cx = t.r.left + t.r.width / 2;
+      const cy = t.r.top + t.r.height / 2;
+      const crowded = targets.some((o) => {
+        if (o === t || o.el.contains(t.el) || t.el.contains(o.el)) return false;
+        if (o.small) return Math.hypot(cx - (o.r.left + o.r.width / 2), cy - (o.r.top + o.r.height / 2)) < MIN;
+        return distToRect(cx, cy, o.r) < MIN / 2;
+      });
+      if (crowded) failures.push(`${describe(t.el)} is ${t.r.width.toFixed(1)}×${t.r.height.toFixed(1)} px and too close to another target`);
+    }
+    return failures;
+  }, INTERACTIVE);
+}
+
+/**
+ * Heading structure as a screen-reader user meets it: exactly one h1, and no level skipped
+ * going down (h2 → h4). Returns one line per problem.
+ */
+export async function headingProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hs = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].filter((h) =>
+      h.checkVisibility() || (h.closest('details:not([open])') !== null),
+    );
+    const problems: string[] = [];
+    const levels = hs.map((h) => Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)));
+    const h1s = levels.filter((l) => l === 1).length;
+    if (h1s !== 1) problems.push(`${h1s} h1 elements (want exactly 1)`);
+    let prev = 0;
+    levels.forEach((l, i) => {
+      if (l > prev + 1) problems.push(`h${l} "${hs[i]!.textContent?.trim().slice(0, 30)}" follows h${prev}`);
+      prev = l;
+    });
+    return problems;
+  });
+}

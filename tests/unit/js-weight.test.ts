@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { gzipBytes, importsOf, jsWeight, pageScripts } from '../../scripts/lib/js-weight.mjs';
+
+const files: Record<string, string> = {
+  '/_astro/Quiz.abc.js': 'import{h as e}from"./preact.module.x.js";import("./lazy.y.js");export default 1;',
+  '/_astro/preact.module.x.js': 'export const h=1;'.repeat(50),
+  '/_astro/lazy.y.js': 'export const lazy=2;',
+  '/_astro/client.z.js': 'import"./preact.module.x.js";export default 2;',
+  '/_astro/site.s.js': 'document.title="x";',
+};
+const read = (url: string) => files[url] ?? null;
+
+describe('importsOf', () => {
+  it('finds static, bare and dynamic imports', () => {
+    expect(importsOf(files['/_astro/Quiz.abc.js']!)).toEqual(['./preact.module.x.js', './lazy.y.js']);
+    expect(importsOf('import "./a.js";import{b}from\'./b.mjs\'')).toEqual(['./a.js', './b.mjs']);
+  });
+});
+
+describe('jsWeight', () => {
+  it('is zero island code on a page with only the site script', () => {
+    const html = '<script type="module">document.body.dataset.x="1"</script><script type="module" src="/_astro/site.s.js"></script>';
+    const w = jsWeight(html, read);
+    expect(w.island).toBe(0);
+    expect(w.islands).toBe(0);
+    expect(w.site).toBe(gzipBytes('document.body.dataset.x="1"') + gzipBytes(files['/_astro/site.s.js']!));
+  });
+  it('counts an island, its renderer and everything they import, each file once', () => {
+    const html =
+      '<script>(()=>{var e=async t=>{await(await t())()};(self.Astro||(self.Astro={})).visible=e})();</script>' +
+      '<astro-island uid="1" component-url="/_astro/Quiz.abc.js" renderer-url="/_astro/client.z.js" ssr client="visible"></astro-island>' +
+      '<astro-island uid="2" component-url="/_astro/Quiz.abc.js" renderer-url="/_astro/client.z.js" ssr client="visible"></astro-island>';
+    const w = jsWeight(html, read);
+    expect(w.islands).toBe(2);
+    expect(w.files.sort()).toEqual(['/_astro/Quiz.abc.js', '/_astro/client.z.js', '/_astro/lazy.y.js', '/_astro/preact.module.x.js']);
+    const modules = ['/_astro/Quiz.abc.js', '/_astro/client.z.js', '/_astro/lazy.y.js', '/_astro/preact.module.x.js'].reduce((s, f) => s + gzipBytes(files[f]!), 0);
+    expect(w.island).toBe(modules + gzipBytes('(()=>{var e=async t=>{await(await t())()};(self.Astro||(self.Astro={})).visible=e})();'));
+    expect(w.site).toBe(0);
+  });
+  it('reports island code loaded only on interaction (client:intent) apart, shared modules with the load-time islands', () => {
+    const runtime = '(()=>{customElements.define("astro-island",class extends HTMLElement{})})();';
+    const search = `<script>${runtime}</script><astro-island uid="9" component-url="/_astro/client.z.js" renderer-url="/_astro/client.z.js" ssr client="intent"></astro-island>`;
+    const alone = jsWeight(search, read);
+    expect(alone.island).toBe(0);
+    expect(alone.onInteraction).toBe(gzipBytes(files['/_astro/client.z.js']!) + gzipBytes(files['/_astro/preact.module.x.js']!) + gzipBytes(runtime));
+    const withQuiz = jsWeight(search + '<astro-island uid="1" component-url="/_astro/Quiz.abc.js" renderer-url="/_astro/client.z.js" ssr client="visible"></astro-island>', read);
+    expect(withQuiz.onInteraction).toBe(0); // everything the search box needs already loads for the quiz
+    expect(withQuiz.island).toBeGreaterThan(alone.onInteraction);
+  });
+  it('reports module files that are missing from the build', () => {
+    expect(jsWeight('<script type="module" src="/_astro/gone.js"></script>', read).missing).toEqual(['/_astro/gone.js']);
+  });
+  it('ignores JSON data blocks', () => {
+    expect(pageScripts('<script type="application/json">{"a":1}</script>').inline).toEqual([]);
+  });
+});
