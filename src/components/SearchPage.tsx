@@ -168,7 +168,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
             type="search"
             placeholder={s['search.placeholder']}
             autocomplete="off"
-            enterKeyHint="search"
+            enterkeyhint="search"
             onInput={onInput}
             onKeyDown={onInputKey}
           />
@@ -216,12 +216,13 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
         </div>
       )}
 
-      <ol id="search-results" class="xs-results" ref={list} aria-label={s['search.results']} onKeyDown={onListKey}>
+      <h2 id="search-results-title" class="visually-hidden">{s['search.results']}</h2>
+      <ol id="search-results" class="xs-results" ref={list} onKeyDown={onListKey}>
         {results.map((r) => (
           <li class="xs-result">
-            <h2 class="xs-result-title">
+            <h3 class="xs-result-title">
               <a href={r.url}>{r.title}</a>
-            </h2>
+            </h3>
             <p class="xs-result-meta">
               <span class={`xs-type xs-type-${r.type}`}>{s[`search.type.${r.type}`]}</span>
               <span>{r.module}</span>

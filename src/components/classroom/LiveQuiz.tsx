@@ -184,7 +184,8 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       </div>
       <p class="visually-hidden" aria-live="assertive">{timeUp ? t('live.timeUp') : ''}</p>
 
-      <section class="lq-answer" id={`${uid}-answer`} hidden={!revealed} aria-label={t('live.answer')}>
+      {/* Not a landmark: every quiz slide has one, and its heading names it once revealed. */}
+      <div class="lq-answer" id={`${uid}-answer`} hidden={!revealed}>
         {revealed && (
           <>
             <h3>{t('live.answer')}</h3>
@@ -201,7 +202,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
             )}
           </>
         )}
-      </section>
+      </div>
     </div>
   );
 }
