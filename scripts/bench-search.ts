@@ -181,10 +181,12 @@ async function islandKB(entry: string): Promise<{ kb: number; files: number }> {
   const js = out.outputFiles.filter((f) => f.path.endsWith('.js'));
   return { kb: js.reduce((s, f) => s + gzipSync(f.contents, { level: 9 }).length, 0) / 1024, files: js.length };
 }
-// Each page has one search island: the header box, or (on /search/) the search page.
+// Each page has one search island: the header box, or (on /search/) the search page; either one
+// starts the search worker (engine + lunr), which is bundled and counted separately.
 const boxJs = await islandKB('src/components/SearchBox.tsx');
 const pageJs = await islandKB('src/components/SearchPage.tsx');
-const jsKB = Math.max(boxJs.kb, pageJs.kb);
+const workerJs = await islandKB('src/lib/search/worker.ts');
+const jsKB = Math.max(boxJs.kb, pageJs.kb) + workerJs.kb;
 
 /** Shipped: JS reachable (static + dynamic imports) from the search page's islands, minus the renderer's. */
 function jsClosure(entries: string[]): Set<string> {
@@ -225,7 +227,7 @@ const rows: [string, string, boolean][] = [
   [`known items top 3`, `${((kTop3 / known.length) * 100).toFixed(1)} % (${kTop3}/${known.length})`, kTop3 / known.length >= BUDGET.knownTop3],
   [`section links`, `${anchors - badAnchors.length}/${anchors} fragments exist on their pages`, badAnchors.length === 0],
   [`index + store (brotli)`, `${indexKB.toFixed(1)} KB (raw ${((indexBuf.length + storeBuf.length) / 1024).toFixed(0)} KB)`, indexKB <= BUDGET.indexKB],
-  [`search JS (gzip)`, `${jsKB.toFixed(1)} KB per page without Preact (header box ${boxJs.kb.toFixed(1)} KB, search page ${pageJs.kb.toFixed(1)} KB, each with engine)`, jsKB <= BUDGET.jsKB && boxJs.files > 1],
+  [`search JS (gzip)`, `${jsKB.toFixed(1)} KB per page without Preact (header box ${boxJs.kb.toFixed(1)} KB or search page ${pageJs.kb.toFixed(1)} KB, + worker with engine and lunr ${workerJs.kb.toFixed(1)} KB)`, jsKB <= BUDGET.jsKB],
   [`  as shipped (info)`, `${shippedKB.toFixed(1)} KB in ${shipped.length} chunks incl. preact/hooks; Preact renderer ${runtimeKB.toFixed(1)} KB`, shipped.length > 0],
   [`query latency p50 / p95`, `${p50.toFixed(2)} / ${p95.toFixed(2)} ms (median of 3 runs; single runs p95 ${quantile(firstRun, 0.95).toFixed(2)} ms, load avg ${os.loadavg()[0]!.toFixed(1)})`, p95 < BUDGET.p95ms],
 ];

@@ -7,13 +7,14 @@
  * - an ARIA combobox: ↑/↓ move through the top results, Enter opens one (or the search page),
  *   Escape closes the list (a second Escape clears the box).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { SearchBoxStrings } from './searchStrings';
 import { href } from '../lib/paths';
 import { loadSearch } from '../lib/search/client';
 import { fill, isComposingKey, isSearchShortcut, moveActive } from '../lib/search/keys';
-import type { SearchEngine } from '../lib/search/engine';
+import type { SearchClient } from '../lib/search/client';
+import { useSearch } from './useSearch';
 import { useComposition } from './useComposition';
 import './search.css';
 
@@ -22,7 +23,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrings; id?: string }) {
   const input = useRef<HTMLInputElement>(null);
-  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const [engine, setEngine] = useState<SearchClient | null>(null);
   const [status, setStatus] = useState<Status>('idle');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -64,7 +65,7 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const outcome = useMemo(() => (engine && query.trim() ? engine.search(query, { limit: TOP }) : null), [engine, query]);
+  const outcome = useSearch(engine, query, TOP);
   const results = outcome?.results ?? [];
   const searchUrl = `${href('/search/')}?q=${encodeURIComponent(query.trim())}`;
   // Options: the top results, then "see all results".

@@ -5,14 +5,15 @@
  * Results: <ol id="search-results">, one <li> per result in rank order, its first link to the
  * result's page (section). ↓ from the box moves into the results, ↑/↓ move between them.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { SearchStrings } from './searchStrings';
 import { href } from '../lib/paths';
 import { loadSearch } from '../lib/search/client';
 import { fill, isComposingKey, isSearchShortcut } from '../lib/search/keys';
 import { DOC_TYPES, type DocType } from '../lib/search/types';
-import type { SearchEngine } from '../lib/search/engine';
+import type { SearchClient } from '../lib/search/client';
+import { useSearch } from './useSearch';
 import { useComposition } from './useComposition';
 import './search.css';
 
@@ -36,7 +37,7 @@ function urlFor(q: string, type: string): string {
 export default function SearchPage({ s }: { s: SearchStrings }) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const [engine, setEngine] = useState<SearchClient | null>(null);
   const [status, setStatus] = useState<Status>('loading');
   const [query, setQuery] = useState('');
   const [type, setType] = useState<DocType | ''>('');
@@ -78,10 +79,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
     };
   }, []);
 
-  const outcome = useMemo(
-    () => (engine && query.trim() ? engine.search(query, { limit, types: type ? [type] : undefined }) : null),
-    [engine, query, type, limit],
-  );
+  const outcome = useSearch(engine, query, limit, type);
   const counts = outcome && !outcome.empty ? outcome.counts : undefined;
   const countAll = counts ? DOC_TYPES.reduce((sum, ty) => sum + counts[ty], 0) : 0;
 
@@ -102,7 +100,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
     commit(e.currentTarget.value, false);
   };
 
-  const links = () => [...(list.current?.querySelectorAll<HTMLAnchorElement>(':scope > li > h2 > a') ?? [])];
+  const links = () => [...(list.current?.querySelectorAll<HTMLAnchorElement>(':scope > li > h3 > a') ?? [])];
 
   const onInputKey = (e: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
     if (isComposingKey(e)) return;

@@ -1,28 +1,66 @@
 /**
- * Browser loader: fetches the engine code (lunr) and the index + store only when first asked
- * (focus, shortcut, or the search page), once per page; every caller shares the promise.
+ * Browser side of search: starts the search worker (which fetches lunr, the index and the store)
+ * only when first asked (focus, shortcut, or the search page), once per page; every caller shares
+ * the promise. Queries are answered asynchronously by the worker, so the page never blocks.
  */
-import type { SearchEngine } from './engine.ts';
+import type { SearchOptions, SearchOutcome } from './engine.ts';
 import { href } from '../paths';
 
-let pending: Promise<SearchEngine> | undefined;
+export interface SearchClient {
+  /** Runs a query in the worker. Rejects only if the worker fails. */
+  search(input: string, opts?: SearchOptions): Promise<SearchOutcome>;
+}
 
-/** The search engine, loading it on first call. A failed load can be retried. */
-export function loadSearch(): Promise<SearchEngine> {
-  pending ??= (async () => {
-    const get = async (path: string) => {
-      const res = await fetch(href(path));
-      if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-      return res.json();
+let pending: Promise<SearchClient> | undefined;
+
+function startWorker(): Promise<SearchClient> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url));
+    const waiting = new Map<number, { resolve: (o: SearchOutcome) => void; reject: (e: Error) => void }>();
+    let seq = 0;
+    const fail = (message: string) => {
+      const err = new Error(message);
+      for (const w of waiting.values()) w.reject(err);
+      waiting.clear();
+      worker.terminate();
+      reject(err);
     };
-    const [{ SearchEngine }, index, store] = await Promise.all([import('./engine.ts'), get('/search/index.json'), get('/search/store.json')]);
-    return new SearchEngine(index, store).prepare();
-  })();
+    worker.onerror = (e) => fail(e.message || 'search worker failed');
+    worker.onmessage = (e: MessageEvent) => {
+      const msg = e.data as { type: string; id?: number; outcome?: SearchOutcome; error?: string; message?: string };
+      if (msg.type === 'ready') {
+        resolve({
+          search: (input, opts) =>
+            new Promise<SearchOutcome>((res, rej) => {
+              const id = ++seq;
+              waiting.set(id, { resolve: res, reject: rej });
+              worker.postMessage({ type: 'search', id, input, opts });
+            }),
+        });
+      } else if (msg.type === 'error') {
+        fail(msg.message ?? 'search index failed to load');
+      } else if (msg.type === 'result' && msg.id !== undefined) {
+        const w = waiting.get(msg.id);
+        waiting.delete(msg.id);
+        if (!w) return;
+        if (msg.outcome) w.resolve(msg.outcome);
+        else w.reject(new Error(msg.error ?? 'search failed'));
+      }
+    };
+    // Absolute URLs: the worker's own location is under /_astro/, not the page's.
+    const abs = (p: string) => new URL(href(p), location.href).href;
+    worker.postMessage({ type: 'init', index: abs('/search/index.json'), store: abs('/search/store.json') });
+  });
+}
+
+/** The search client, starting the worker on first call. A failed load can be retried. */
+export function loadSearch(): Promise<SearchClient> {
+  pending ??= startWorker();
   pending.catch(() => {
     pending = undefined;
   });
   return pending;
 }
 
-/** Whether the engine has been asked for (for tests and diagnostics). */
+/** Whether search has been asked for (for tests and diagnostics). */
 export const searchRequested = (): boolean => pending !== undefined;
