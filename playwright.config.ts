@@ -30,7 +30,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: process.env.CI ? 2 : undefined,
+  // Two workers on these 2-core machines (Playwright's default would be one locally).
+  workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
   use: {

@@ -199,7 +199,7 @@ test('the presenter view opens from the presentation and both windows follow eac
   await expect(pvCounter).toHaveText(String(quizSlide));
   await expect(pv.locator('[data-pane="notes"]')).toContainText('正确答案');
   await hydrated(visibleSlide(page));
-  const answer = visibleSlide(page).getByRole('region', { name: '正确答案' });
+  const answer = visibleSlide(page).getByRole('group', { name: '正确答案' });
   await expect(answer).toBeHidden();
   await pv.getByRole('button', { name: '在演示窗口揭晓答案' }).click();
   await expect(answer).toBeVisible();
@@ -227,7 +227,7 @@ test('run a live quiz: tally, countdown, reveal', async ({ page }) => {
   const slide = visibleSlide(page);
   await hydrated(slide);
   await expect(slide.getByRole('heading', { name: question.prompt })).toBeVisible();
-  const answer = slide.getByRole('region', { name: '正确答案' });
+  const answer = slide.getByRole('group', { name: '正确答案' });
   await expect(answer).toBeHidden();
   await expect(slide.getByText('✔')).toHaveCount(0);
 

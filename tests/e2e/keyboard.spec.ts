@@ -17,9 +17,15 @@ async function focusState(page: Page) {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return null;
     const r = el.getBoundingClientRect();
-    const cs = getComputedStyle(el);
-    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
-    const ring = cs.boxShadow !== 'none';
+    // The indicator may be drawn by the control itself or by the <label> wrapping it
+    // (choice options outline the whole option row when its radio/checkbox has focus).
+    const drawsRing = (node: Element | null) => {
+      if (!node) return false;
+      const cs = getComputedStyle(node);
+      return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none';
+    };
+    const outline = drawsRing(el) || drawsRing(el.closest('label'));
+    const ring = false;
     // Not hidden under the sticky header (WCAG 2.4.11): some part of it is the top-most element.
     const points = [
       [r.left + r.width / 2, r.top + r.height / 2],

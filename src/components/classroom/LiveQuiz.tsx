@@ -184,8 +184,8 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       </div>
       <p class="visually-hidden" aria-live="assertive">{timeUp ? t('live.timeUp') : ''}</p>
 
-      {/* Not a landmark: every quiz slide has one, and its heading names it once revealed. */}
-      <div class="lq-answer" id={`${uid}-answer`} hidden={!revealed}>
+      {/* A named group, not a landmark: every quiz slide has one. */}
+      <div class="lq-answer" id={`${uid}-answer`} hidden={!revealed} role="group" aria-label={t('live.answer')}>
         {revealed && (
           <>
             <h3>{t('live.answer')}</h3>
