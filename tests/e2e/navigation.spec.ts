@@ -37,6 +37,9 @@ test('the mobile outline menu works by keyboard', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto('/');
   await page.getByRole('link', { name: /开始学习/ }).click();
+  // The menu button is wired by the page's module script: wait for the lesson page to finish loading.
+  await expect(page).toHaveURL(/\/learn\/[^/]+\/[^/]+\/$/);
+  await page.waitForLoadState('load');
   const outline = page.getByRole('navigation', { name: '课程大纲' });
   await expect(outline).toBeHidden();
   const toggle = page.getByRole('button', { name: '课程目录' });
