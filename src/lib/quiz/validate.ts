@@ -125,7 +125,7 @@ export function analyzeScenario(s: ScenarioData): ScenarioAnalysis {
     try {
       vars = conditionVars(parseCondition(src));
     } catch (e) {
-      if (isConditionError(e)) return void problems.push({ path, message: `malformed condition: ${e.message}` });
+      if (isConditionError(e)) return void problems.push({ path, message: `malformed condition: ${(e as Error).message}` });
       throw e;
     }
     for (const { name, as } of vars) {
