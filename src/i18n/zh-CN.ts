@@ -247,7 +247,6 @@ export const zhCN = {
   'scenario.announce': '已选择。{points}',
   'scenario.pastRuns': '你以前走过的路径',
   'scenario.pastRun': '第 {n} 次：{ending}（{score} 分）',
-  'scenario.pastRunLegacy': '第 {n} 次（较早的记录）',
   'scenario.saved': '你的记录：已完成 {n} 次，最高 {best}/{max} 分，已到达 {e}/{total} 个结局。',
   // Self-paced progress (issue 6): outline status, lesson completion, resume, dashboard, import/export, certificate.
   'outline.status.done': '已学完',
