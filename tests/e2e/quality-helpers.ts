@@ -83,7 +83,9 @@ export async function watchPage(page: Page): Promise<() => Promise<string[]>> {
     });
   });
   return async () => {
-    const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+    // No catch: if the page cannot be read (closed, crashed), the check fails instead of passing empty.
+    const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? null);
+    if (csp === null) return [...problems, 'securitypolicyviolation listener missing: the CSP violations of this page could not be read'];
     return [...problems, ...csp.map((c) => `securitypolicyviolation: ${c}`)];
   };
 }
