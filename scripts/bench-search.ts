@@ -24,9 +24,7 @@ import os from 'node:os';
 import { SearchEngine } from '../src/lib/search/engine.ts';
 import { queryTokens } from '../src/lib/search/analyzer.ts';
 import type { StoreJSON } from '../src/lib/search/types.ts';
-// @ts-expect-error plain JS module (checked with // @ts-check), no declaration file
 import { gzipBytes, jsWeight } from './lib/js-weight.mjs';
-// @ts-expect-error plain JS module
 import { readSite } from './lib/js-budget.mjs';
 
 const dist = process.argv[2] ?? 'dist';

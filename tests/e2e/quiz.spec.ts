@@ -113,7 +113,7 @@ for (const kind of KINDS) {
     await check(page, root);
     await expect(box.locator('.qz-status')).toHaveText(/回答正确/);
     await expect(root.getByRole('status')).toContainText('已检查');
-    await expect(box.getByRole('link', { name: '回到课文' })).toHaveAttribute('href', new RegExp(`/learn/${esc(q.ref.split('#')[0]!)}/`));
+    await expect(box.getByRole('link', { name: '回到课文' })).toHaveAttribute('href', new RegExp(`/learn/${esc(q.ref!.split('#')[0]!)}/`));
     if (kind === 'single' || kind === 'multiple') {
       const chosen = q.options!.filter((o) => o.correct);
       for (const o of chosen) await expect(box).toContainText(o.feedback.trim());
