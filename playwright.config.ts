@@ -42,7 +42,10 @@ export default defineConfig({
   // Two workers on these 2-core machines (Playwright's default would be one locally).
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
-  timeout: 30_000,
+  // Generous limits for a shared 2-core machine under load: they cost nothing when a test passes,
+  // and a slow machine should not fail a correct page (baseline under load average 20: 12 timeouts).
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',

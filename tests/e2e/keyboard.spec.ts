@@ -111,23 +111,8 @@ for (const path of pageTypes) {
     expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
   });
 
-  test(`landmarks: one banner, main and contentinfo; every navigation named, names unique: ${path}`, async ({ page }) => {
-    await page.goto(path);
-    await expect(page.getByRole('banner')).toHaveCount(1);
-    await expect(page.getByRole('main')).toHaveCount(1);
-    await expect(page.getByRole('contentinfo')).toHaveCount(1);
-    const navs = page.getByRole('navigation');
-    const names: string[] = [];
-    for (const nav of await navs.all()) {
-      if (!(await nav.isVisible())) continue;
-      const name = await nav.evaluate((n) => n.getAttribute('aria-label') ?? document.getElementById(n.getAttribute('aria-labelledby') ?? '')?.textContent ?? '');
-      expect(name.trim(), 'navigation without a name').not.toBe('');
-      names.push(name.trim());
-    }
-    expect(new Set(names).size).toBe(names.length);
-    // No positive tabindex: Tab order is the reading order.
-    expect(await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count()).toBe(0);
-  });
+  // Landmarks (one banner, main and contentinfo; named navigations; no positive tabindex) are checked on
+  // every page in every-page.spec.ts, in the same visit as axe.
 
   test(`every Tab stop shows a visible focus indicator and is not hidden under the header: ${path}`, async ({ page }) => {
     // Transitions off, so the focused look is read in its final state.
