@@ -79,6 +79,9 @@ async function runLighthouse(paths) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chromePath = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => p && existsSync(p));
+  // Never audit a server that was already there (another checkout, an old build): the port must be free.
+  const taken = await fetch(`http://127.0.0.1:${PORT}/`).then(() => true, () => false);
+  if (taken) throw new Error(`port ${PORT} is already in use: stop that server or set AUDIT_PORT (the audit serves ${OUT}/ itself)`);
   // --ignore-lock: Astro allows one tracked preview server per project; the e2e servers may be running.
   const server = spawn('node_modules/.bin/astro', ['preview', '--port', String(PORT), '--host', '127.0.0.1', '--ignore-lock'], {
     stdio: ['ignore', 'pipe', 'pipe'],
