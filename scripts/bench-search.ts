@@ -14,7 +14,7 @@
  *    measurer as `npm run size`; Preact's own chunks, shared by every island, excluded);
  *  - speed: index load and query latency in CPU time of this process (process.cpuUsage), which
  *    other programs on a shared machine do not inflate; wall-clock figures are printed beside.
- *    Load: median of 5 (≤400 ms). Queries: 3 runs each, p95 over all runs (< 20 ms).
+ *    Load: median of 5 (≤500 ms CPU; about 170 ms on an idle machine). Queries: 3 runs each, p95 over all runs (< 20 ms).
  * Usage: node --experimental-strip-types scripts/bench-search.ts [distDir]
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -28,7 +28,7 @@ import { gzipBytes, jsWeight } from './lib/js-weight.mjs';
 import { readSite } from './lib/js-budget.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-const BUDGET = { indexKB: 500, jsKB: 15, loadMs: 400, p95ms: 20, knownFirst: 0.98, knownTop3: 1, recall: 1, precision: 1, samples: 300 };
+const BUDGET = { indexKB: 500, jsKB: 15, loadMs: 500, p95ms: 20, knownFirst: 0.98, knownTop3: 1, recall: 1, precision: 1, samples: 300 };
 /** CPU milliseconds this process spent running fn (user + system), and the wall-clock milliseconds. */
 function timed<T>(fn: () => T): { cpu: number; wall: number; value: T } {
   const c0 = process.cpuUsage();
