@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from './src/integrations/sitemap';
-import { THEME_INIT } from './src/scripts/theme-init.mjs';
+import { themeInit } from './src/scripts/theme-init';
 
 // SITE_BASE lets the same source deploy under a sub-path (e.g. /course/); a test builds with one.
 const base = process.env.SITE_BASE ?? '/';
@@ -62,7 +62,7 @@ export default defineConfig({
         "worker-src 'self'",
         "frame-src 'none'",
       ],
-      scriptDirective: { hashes: [sha256(THEME_INIT)] },
+      scriptDirective: { hashes: [sha256(themeInit(base))] },
     },
   },
 });

@@ -315,6 +315,7 @@ export const zhCN = {
   'search.shortcut': '按 / 或 Ctrl+K 可随时搜索',
   'search.loading': '正在载入搜索索引…',
   'search.loadError': '搜索索引载入失败。请检查网络后重试，或按回车打开搜索页。',
+  'search.timeout': '搜索索引载入超时（30 秒内没有完成）。请检查网络后重试。',
   'search.retry': '重试',
   'search.count': '找到 {n} 条结果',
   'search.countShown': '找到 {n} 条结果，显示前 {shown} 条',

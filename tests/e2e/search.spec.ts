@@ -194,3 +194,21 @@ test('search page: hostile query is shown as text, never executed; no results sa
   expect(dialog).toBe(false);
   expect(errors).toEqual([]);
 });
+
+test('search page: a hung index request times out with a clear message, and Retry loads it', async ({ page }) => {
+  await page.clock.install();
+  let hang = true;
+  await page.route('**/search/index.json', async (route) => {
+    if (hang) return; // never answered: the request hangs
+    await route.continue();
+  });
+  await page.goto('/search/?q=' + encodeURIComponent('协调'));
+  const status = page.getByRole('main').getByRole('status');
+  await expect(status).toHaveText(/正在载入/);
+  await page.clock.runFor(31_000);
+  await expect(status).toHaveText(/超时/);
+  hang = false;
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.locator('#search-results > li').first()).toBeVisible();
+  await expect(status).toHaveText(/找到 \d+ 条结果/);
+});

@@ -55,7 +55,10 @@ describe('sync protocol', () => {
     for (const bad of [null, 'goto', [], { v: 2, type: 'goto', slide: 1, from: 'x' }, { v: 1, type: 'goto', slide: 0, from: 'x' }, { v: 1, type: 'goto', slide: 1.5, from: 'x' }, { v: 1, type: 'goto', slide: 1 }, { v: 1, type: 'hello', from: 'x', role: 'admin' }, { v: 1, type: 'nope', from: 'x' }, { v: 1, type: 'activity', slide: 1, state: [], from: 'x' }]) {
       expect(parseMessage(bad)).toBeNull();
     }
-    expect(channelName('a/b')).toBe('xtzd-classroom:a/b');
+    // Scoped by lesson and by deployment (two deployments on one origin do not hear each other).
+    expect(channelName('/', 'a/b')).not.toBe(channelName('/', 'a/c'));
+    expect(channelName('/a/', 'x/y')).not.toBe(channelName('/b/', 'x/y'));
+    expect(channelName('/a', 'x/y')).toBe(channelName('/a/', 'x/y'));
   });
   it('reads live-quiz commands and drops bad fields', () => {
     expect(parseActivity({ reveal: true })).toEqual({ reveal: true });
