@@ -48,7 +48,6 @@ export const zhCN = {
   'classroom.slide': '幻灯片',
   'classroom.slideLabel': '第 {n} 张，共 {total} 张',
   'classroom.continued': '（续）',
-  'classroom.summaryHeading': '要点回顾',
   'classroom.controls': '演示控制',
   'classroom.prev': '上一张',
   'classroom.next': '下一张',

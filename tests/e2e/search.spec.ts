@@ -212,3 +212,27 @@ test('search page: a hung index request times out with a clear message, and Retr
   await expect(page.locator('#search-results > li').first()).toBeVisible();
   await expect(status).toHaveText(/找到 \d+ 条结果/);
 });
+
+test('every anchor the search index links to exists on its page (built output)', () => {
+  const store = JSON.parse(readFileSync('dist/search/store.json', 'utf8')) as { docs: [number, string, number, string, string[], [string, string][]][] };
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (path: string) => {
+    if (!ids.has(path)) {
+      const html = readFileSync(`dist${path}index.html`, 'utf8');
+      ids.set(path, new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"'))));
+    }
+    return ids.get(path)!;
+  };
+  const missing: string[] = [];
+  let checked = 0;
+  for (const [, title, , url, , sections] of store.docs) {
+    const [path, fragment] = url.split('#') as [string, string | undefined];
+    const anchors = [...(fragment ? [decodeURIComponent(fragment)] : []), ...sections.map(([a]) => a).filter(Boolean)];
+    for (const a of anchors) {
+      checked++;
+      if (!idsOf(path).has(a)) missing.push(`${title}: ${path}#${a}`);
+    }
+  }
+  expect(checked).toBeGreaterThan(100);
+  expect(missing).toEqual([]);
+});

@@ -4,7 +4,6 @@ import { activityMessage, channelName, gotoMessage, parseActivity, parseMessage 
 import { elapsedMs, formatClock, newStopwatch, pauseStopwatch, resetStopwatch, resumeStopwatch, secondsLeft } from '../../src/lib/classroom/timer';
 import { bump, distribution, emptyTally, majority } from '../../src/lib/classroom/tally';
 import { seededShuffle, toLiveQuestion } from '../../src/lib/classroom/quiz';
-import { placedIds } from '../../src/lib/classroom/paths';
 
 describe('deck keys', () => {
   it('maps the presentation keys', () => {
@@ -133,11 +132,5 @@ describe('live questions', () => {
     const ord = toLiveQuestion({ kind: 'ordering', id: 'q', prompt: 'P', items: [{ text: '一', feedback: 'f' }, { text: '二', feedback: 'f' }] }, 's');
     expect(ord.answer).toEqual(['1. 一', '2. 二']);
     expect(ord.tallyable).toBe(false);
-  });
-  it('finds placed quiz and scenario ids in an MDX body', () => {
-    const body = '<Quiz id="a-b" />\n<Scenario id=\'case-x\' />\n<Quiz id="a-b" />';
-    expect(placedIds(body, 'Quiz')).toEqual(['a-b']);
-    expect(placedIds(body, 'Scenario')).toEqual(['case-x']);
-    expect(placedIds(undefined, 'Quiz')).toEqual([]);
   });
 });
