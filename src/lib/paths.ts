@@ -38,3 +38,9 @@ export function scopedName(base: string, name: string): string {
 
 /** The origin-wide name every deployment used before names were scoped (read once, to migrate). */
 export const legacyName = (name: string): string => `xtzd-${name}`;
+
+/**
+ * Pages kept out of search engines and the sitemap: slide decks, presenter views and answer keys.
+ * The one list: BaseLayout marks these pages noindex and the sitemap filter leaves them out.
+ */
+export const isNoindexPath = (pathname: string): boolean => /\/(present|presenter)\/$|\/teach\/[^/]+\/answer-key\/$/.test(pathname);

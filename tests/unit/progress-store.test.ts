@@ -269,6 +269,34 @@ it('records without a timestamp (older or foreign writers) survive merging when 
   expect(Object.keys(parseProgress(storage.getItem(PROGRESS_KEY)).data.quizzes).sort()).toEqual(['new', 'old']);
 });
 
+describe('progress store robustness (merged from progress-robustness.test.ts; its other seven cases repeated the ones above)', () => {
+  it('works in memory when getItem throws later, and never writes blind over unseen data', () => {
+    const st = new MemoryStorage();
+    st.map.set(PROGRESS_KEY, JSON.stringify({ version: 1, lessons: { 'x/y': { status: 'done', updatedAt: 1 } }, quizzes: {}, scenarios: {} }));
+    const store = createProgressStore({ storage: () => st });
+    st.getItem = () => {
+      throw new Error('denied');
+    };
+    expect(store.update((d) => recordLesson(d, 'a/b', 'visited', 2))).toBe(false);
+    expect(JSON.parse(st.map.get(PROGRESS_KEY)!).lessons['x/y']).toBeDefined();
+    expect(JSON.parse(st.map.get(PROGRESS_KEY)!).lessons['a/b']).toBeUndefined();
+  });
+  it('an update function that throws changes nothing and does not break the store', () => {
+    const store = createProgressStore({ storage: () => new MemoryStorage() });
+    expect(
+      store.update(() => {
+        throw new Error('bad update');
+      }),
+    ).toBe(false);
+    expect(store.update((d) => recordLesson(d, 'a/b', 'done', 1))).toBe(true);
+    expect(Object.keys(store.get().lessons)).toEqual(['a/b']);
+  });
+  it('refuses unknown old schema versions as corrupt rather than guessing', () => {
+    expect(parseProgress(JSON.stringify({ version: 0 })).status).toBe('corrupt');
+    expect(parseProgress(JSON.stringify({ version: PROGRESS_VERSION, lessons: {} })).status).toBe('ok');
+  });
+});
+
 describe('progress of two deployments on one origin', () => {
   const lesson = (id: string) => (d: ProgressData) => recordLesson(d, id, 'done', 1000);
   it('is kept apart: each deployment reads and writes only its own key', () => {
