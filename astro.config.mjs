@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { isNoindexPath } from './src/lib/paths';
-import { themeInit } from './src/scripts/theme-init';
+import { themeInit } from './src/client/theme-init';
 
 // SITE_BASE lets the same source deploy under a sub-path (e.g. /course/); a test builds with one.
 const base = process.env.SITE_BASE ?? '/';

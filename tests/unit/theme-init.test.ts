@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scopedName } from '../../src/lib/paths';
-import { themeInit, themeKey } from '../../src/scripts/theme-init';
+import { themeInit, themeKey } from '../../src/client/theme-init';
 
 /** Runs the inline theme script against a fake page; returns the data-theme it set. */
 function run(base: string, stored: Record<string, string>, systemDark = false, storageThrows = false): string | undefined {
