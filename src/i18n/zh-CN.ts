@@ -170,6 +170,7 @@ export const zhCN = {
   'quiz.kind.truefalse': '判断',
   'quiz.kind.ordering': '排序',
   'quiz.kind.matching': '匹配',
+  'quiz.kind.judgement': '情境判断',
   'quiz.questionN': '第 {n} 题',
   'quiz.check': '检查答案',
   'quiz.retry': '再试一次',

@@ -72,7 +72,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
   }
 
   if (walkEnded(scenario, walk)) {
-    const ending = currentNode(scenario, walk)?.ending;
+    const ending = currentNode(scenario, walk)?.endings?.[0];
     const best = pathChoices(scenario, bestPath);
     return (
       <div class="live-scenario ls-debrief">

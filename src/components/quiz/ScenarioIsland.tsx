@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScenarioData } from '../../lib/quiz/schema';
-import { choose, pathOf, startScenario, type ScenarioState } from '../../lib/quiz/scenario';
+import { choose, findEnding, pathOf, startScenario, type ScenarioState } from '../../lib/quiz/scenario';
 import { getProgressStore } from '../../lib/progress/store';
 import { recordScenarioPlay } from '../../lib/progress/records';
 import { fmt, type Strings } from './strings';
@@ -51,7 +51,7 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
     setAnnounce(fmt(s, 'scenario.announce', { points: fmt(s, 'scenario.points', { n: next.score - st.score }) }));
     if (next.ended) {
       getProgressStore().update((d) =>
-        recordScenarioPlay(d, { scenarioId: id, score: next.score, maxScore: best, path: pathOf(next), ending: next.node, at: Date.now() }),
+        recordScenarioPlay(d, { scenarioId: id, score: next.score, maxScore: best, path: pathOf(next), ending: next.ending ?? next.node, at: Date.now() }),
       );
     }
     setFocusSel('.sc-last');
@@ -64,7 +64,7 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
   };
 
   const rec = data?.scenarios[id];
-  const ending = node?.ending;
+  const ending = st.ended && st.ending ? findEnding(sc, st.ending) : undefined;
   return (
     <div class="sc" ref={root} data-scenario-node={st.node} data-scenario-ended={String(st.ended)}>
       {st.steps.length === 0 && <p class="sc-intro">{sc.intro}</p>}

@@ -11,11 +11,24 @@ export interface WalkChoice {
   points: number;
   feedback: string;
   principle?: string;
+  tradeoff?: string;
+  when?: string;
+  effects?: { set?: Record<string, boolean | number>; add?: Record<string, number> };
+}
+export interface WalkEnding {
+  id: string;
+  when?: string;
+  rating: 'good' | 'mixed' | 'bad';
+  title: string;
+  text: string;
+  debrief: string;
+  debriefIf?: { when: string; text: string }[];
 }
 export interface WalkNode {
   text?: string;
+  variants?: { when: string; text: string }[];
   choices?: WalkChoice[];
-  ending?: { rating: 'good' | 'mixed' | 'bad'; title: string; text: string; debrief: string };
+  endings?: WalkEnding[];
 }
 export interface WalkScenario {
   title: string;
@@ -46,7 +59,7 @@ export const currentNode = (s: WalkScenario, w: Walk): WalkNode | undefined => s
 /** True once the walk stands on an ending (or on a node that does not exist). */
 export const walkEnded = (s: WalkScenario, w: Walk): boolean => {
   const n = s.nodes[w.at];
-  return !n || Boolean(n.ending) || !n.choices?.length;
+  return !n || Boolean(n.endings) || !n.choices?.length;
 };
 
 /**
@@ -98,7 +111,7 @@ export interface TreeNode {
   /** 1-based number of a decision point, in the order it is written out. */
   number?: number;
   text?: string;
-  ending?: WalkNode['ending'];
+  endings?: WalkEnding[];
   branches: { choice: WalkChoice; best: boolean; child: TreeNode }[];
   /** This decision point was written out earlier (see the node with the same number). */
   seeAbove?: boolean;
@@ -112,7 +125,7 @@ export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], 
   const build = (id: string, depth: number, trail: Set<string>): TreeNode => {
     const n = s.nodes[id];
     if (!n) return { id, text: undefined, branches: [], truncated: true };
-    if (n.ending || !n.choices?.length) return { id, text: n.text, ending: n.ending, branches: [] };
+    if (n.endings || !n.choices?.length) return { id, text: n.text, endings: n.endings, branches: [] };
     if (trail.has(id) || depth > maxDepth) return { id, text: n.text, branches: [], truncated: true };
     const seen = numbers.get(id);
     if (seen !== undefined) return { id, number: seen, text: n.text, branches: [], seeAbove: true };
