@@ -4,6 +4,7 @@
  * question union without importing Zod.
  */
 
+import { hashSeed, mixedPermutation, mulberry32 } from '../quiz/prng.ts';
 type Option = { text: string; correct: boolean; feedback: string };
 export type AnyQuestion =
   | { kind: 'single' | 'multiple'; id: string; prompt: string; explanation?: string; options: Option[] }
@@ -29,24 +30,13 @@ export interface LiveQuestion {
   tallyable: boolean;
 }
 
-/** Deterministic shuffle (so server and client render the same order) seeded by a string. */
+/**
+ * Deterministic shuffle (so server and client render the same order) seeded by a string. Uses the
+ * project's one seedable PRNG (src/lib/quiz/prng.ts); never the identity order for 2+ items, since
+ * a "shuffled" order identical to the answer would give it away.
+ */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  let h = 2166136261;
-  for (const ch of seed) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
-  const next = () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
-    h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-    return h / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  // A "shuffled" order identical to the answer would give it away: rotate once.
-  if (out.length > 1 && out.every((x, i) => x === items[i])) out.push(out.shift()!);
-  return out;
+  return mixedPermutation(items.length, mulberry32(hashSeed(seed))).map((i) => items[i]!);
 }
 
 export const LETTERS = 'ABCDEFGHIJ';

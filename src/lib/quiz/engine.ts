@@ -4,8 +4,8 @@
  * AUTHORED order (options, items, pairs), never the shuffled display order, so saved answers
  * survive a reshuffle.
  */
-import type { Question, QuizData } from './schema';
-import { hashSeed, mixedPermutation, mulberry32, permutation } from './prng';
+import type { Question, QuizData } from './schema.ts';
+import { hashSeed, mixedPermutation, mulberry32, permutation } from './prng.ts';
 
 /**
  * An answer to one question:

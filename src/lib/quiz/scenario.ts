@@ -5,10 +5,10 @@
  * Pure and immutable; invalid moves (choosing on an ending, an out-of-range or hidden choice, a
  * choice that points nowhere) return the state unchanged, so bad input never breaks the island.
  */
-import { holds, type VarState } from './condition';
-import type { ScenarioChoice, ScenarioData, ScenarioEnding, ScenarioNode } from './schema';
+import { holds, type VarState } from './condition.ts';
+import type { ScenarioChoice, ScenarioData, ScenarioEnding, ScenarioNode } from './schema.ts';
 
-export type { VarState } from './condition';
+export type { VarState } from './condition.ts';
 
 export interface ScenarioStep {
   /** Node where the choice was made. */

@@ -8,9 +8,9 @@
  * path reaches, states where no ending holds, decision points showing fewer than 2 choices, and
  * the best path and score range.
  */
-import { ConditionError, conditionVars, parseCondition } from './condition';
-import type { QuizData, ScenarioData, ScenarioNode } from './schema';
-import { applyEffects, endingFor, initialVars, visibleChoices, type VarState } from './scenario';
+import { ConditionError, conditionVars, parseCondition } from './condition.ts';
+import type { QuizData, ScenarioData, ScenarioNode } from './schema.ts';
+import { applyEffects, endingFor, initialVars, visibleChoices, type VarState } from './scenario.ts';
 
 export interface ValidationProblem {
   /** Where: "questions[2] (id q3)" or "nodes.n4.choices[1]". */
