@@ -41,7 +41,8 @@ export function buildCourseIndex(course: Course): CourseIndex {
         title: q.data.title,
         lessonId: host,
         passingScore: q.data.passingScore,
-        maxScore: q.data.questions.length,
+        maxScore: q.data.draw ? Math.min(q.data.draw.count, q.data.questions.length) : q.data.questions.length,
+        ...(q.data.draw ? { pool: true } : {}),
         questions: q.data.questions
           .map((question): IndexQuestion | null => {
             const r = lessonOf(question.ref);

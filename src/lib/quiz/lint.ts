@@ -10,7 +10,8 @@
 import { HIGHER_LEVELS, LINT_RULES, QUESTION_KINDS, type LintRule, type Question, type QuestionKind } from './schema.ts';
 
 /** The quiz fields the linter reads (level may be missing: `level-required` reports it). */
-export type LintQuestion = Omit<Question, 'level'> & { level?: Question['level'] };
+type Loosen<Q> = Q extends unknown ? Omit<Q, 'level'> & { level?: Question['level'] } : never;
+export type LintQuestion = Loosen<Question>;
 export interface LintQuizInput {
   id: string;
   /** A question pool (the final assessment): has `draw`, or is the course's final quiz. */
