@@ -17,7 +17,7 @@ if (!existsSync(outDir)) {
   console.error(`size: ${outDir}/ not found; run \`npm run build\` first.`);
   process.exit(2);
 }
-const QUIZ_ISLAND = /\/(QuizIsland|ScenarioIsland)\.[\w-]+\.js$/;
+const QUIZ_ISLAND = /\/(QuizIsland|QuizPoolIsland|ScenarioIsland)\.[\w-]+\.js$/;
 
 const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 const gz = (text) => gzipSync(text, { level: 9 }).length;

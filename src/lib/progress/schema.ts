@@ -264,16 +264,8 @@ function mergeScenario(a: ScenarioRecord, b: ScenarioRecord): ScenarioRecord {
     if (!seen.has(k)) paths.unshift(p);
     seen.add(k);
   }
-  const runKeys = new Set<string>();
-  const runs = [...(first.runs ?? []), ...(second.runs ?? [])]
-    .sort((x, y) => x.at - y.at)
-    .filter((r) => {
-      const k = `${r.at}:${r.choices.join(',')}`;
-      if (runKeys.has(k)) return false;
-      runKeys.add(k);
-      return true;
-    })
-    .slice(-MAX_PATHS);
+  // Union of both lists (a run is identified by its time and choices), oldest first.
+  const runs = [...new Map([...(first.runs ?? []), ...(second.runs ?? [])].map((r) => [`${r.at}:${r.choices}`, r])).values()].sort((x, y) => x.at - y.at).slice(-MAX_PATHS);
   return {
     ...(runs.length ? { runs } : {}),
     plays: Math.max(a.plays, b.plays),

@@ -19,7 +19,8 @@ export type Cond =
 export type VarValue = number | boolean;
 export type VarState = Record<string, VarValue>;
 
-export class ConditionError extends Error {}
+/** Thrown by parseCondition: `name` is 'ConditionError'. */
+export const isConditionError = (e: unknown): boolean => e instanceof Error && e.name === 'ConditionError';
 
 const TOKEN = /\s*(>=|<=|==|!=|>|<|\(|\)|-?\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|\S)/y;
 
@@ -28,7 +29,7 @@ function tokenize(src: string): string[] {
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (TOKEN.lastIndex < src.length && (m = TOKEN.exec(src))) out.push(m[1]!);
-  return out.filter((t) => t.trim() !== '');
+  return out;
 }
 
 const KEYWORDS = new Set(['and', 'or', 'not']);
@@ -36,13 +37,13 @@ const isIdent = (t: string | undefined): t is string => !!t && /^[A-Za-z_]/.test
 const isNumber = (t: string | undefined): t is string => !!t && /^-?\d/.test(t);
 const OPS = new Set(['>=', '<=', '>', '<', '==', '!=']);
 
-/** Parses a condition; throws ConditionError with a readable message on bad syntax. */
+/** Parses a condition; throws an Error named ConditionError with a readable message on bad syntax. */
 export function parseCondition(src: string): Cond {
   const toks = tokenize(src);
   let i = 0;
   const peek = () => toks[i];
   const fail = (what: string): never => {
-    throw new ConditionError(`${what} in "${src}"${peek() ? ` at "${peek()}"` : ' at end'}`);
+    throw Object.assign(new Error(`expected ${what} at "${peek() ?? 'end'}" in "${src}"`), { name: 'ConditionError' });
   };
   const orExpr = (): Cond => {
     let left = andExpr();
@@ -69,25 +70,24 @@ export function parseCondition(src: string): Cond {
     if (t === '(') {
       i++;
       const e = orExpr();
-      if (peek() !== ')') fail('expected ")"');
+      if (peek() !== ')') fail('")"');
       i++;
       return e;
     }
-    if (!isIdent(t)) return fail('expected a variable name, "not" or "("');
+    if (!isIdent(t)) return fail('a name, "not" or "("');
     i++;
     const op = peek();
     if (op && OPS.has(op)) {
       i++;
       const n = peek();
-      if (!isNumber(n)) return fail(`expected a number after "${op}"`);
+      if (!isNumber(n)) return fail('a number');
       i++;
       return { type: 'cmp', name: t, op: op as CmpOp, value: Number(n) };
     }
     return { type: 'flag', name: t };
   };
-  if (toks.length === 0) fail('empty condition');
   const e = orExpr();
-  if (i < toks.length) fail('unexpected text');
+  if (i < toks.length) fail('the end');
   return e;
 }
 
@@ -122,21 +122,9 @@ export function evalCondition(c: Cond, vars: VarState): boolean {
     case 'or':
       return evalCondition(c.left, vars) || evalCondition(c.right, vars);
     case 'cmp': {
-      const v = typeof vars[c.name] === 'number' ? (vars[c.name] as number) : 0;
-      switch (c.op) {
-        case '>=':
-          return v >= c.value;
-        case '<=':
-          return v <= c.value;
-        case '>':
-          return v > c.value;
-        case '<':
-          return v < c.value;
-        case '==':
-          return v === c.value;
-        case '!=':
-          return v !== c.value;
-      }
+      const d = (typeof vars[c.name] === 'number' ? (vars[c.name] as number) : 0) - c.value;
+      const op = c.op;
+      return op === '>=' ? d >= 0 : op === '<=' ? d <= 0 : op === '>' ? d > 0 : op === '<' ? d < 0 : op === '==' ? d === 0 : d !== 0;
     }
   }
 }

@@ -6,7 +6,8 @@
  * same paper and a retake (new seed) a new one. Uses the project's one PRNG (./prng.ts).
  */
 import { hashSeed, mulberry32, permutation } from './prng.ts';
-import { HIGHER_LEVELS, type Question, type QuizData } from './schema.ts';
+import { HIGHER_LEVELS } from './constants.ts';
+import type { Question, QuizData } from './schema.ts';
 
 export const POOL_HIGHER_MIN = 0.6;
 /** Modules whose questions do not count as teaching modules for stratification. */

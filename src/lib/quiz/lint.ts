@@ -7,7 +7,8 @@
  * `lintWaiver: { rule, reason }`; course-wide shares are then computed without that item.
  * Length = number of characters after removing whitespace and punctuation.
  */
-import { HIGHER_LEVELS, LINT_RULES, QUESTION_KINDS, type LintRule, type Question, type QuestionKind } from './schema.ts';
+import { HIGHER_LEVELS, LINT_RULES, QUESTION_KINDS, type LintRule, type QuestionKind } from './constants.ts';
+import type { Question } from './schema.ts';
 
 /** The quiz fields the linter reads (level may be missing: `level-required` reports it). */
 type Loosen<Q> = Q extends unknown ? Omit<Q, 'level'> & { level?: Question['level'] } : never;

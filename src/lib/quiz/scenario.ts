@@ -133,3 +133,14 @@ export function replay(s: ScenarioData, choices: readonly number[]): ScenarioSta
 export function pathOf(st: ScenarioState): string[] {
   return [...st.steps.map((x) => x.node), st.node];
 }
+
+/** Every state along a list of choices, the start first (stops early at a choice that is not allowed). */
+export function trace(s: ScenarioData, choices: readonly number[]): ScenarioState[] {
+  const out = [startScenario(s)];
+  for (const i of choices) {
+    const next = choose(s, out[out.length - 1]!, i);
+    if (next === out[out.length - 1]) break;
+    out.push(next);
+  }
+  return out;
+}

@@ -5,33 +5,12 @@
  * scenario graph and state sanity) live in ./validate.ts so they can name the question or node.
  */
 import { z } from 'astro/zod';
+import { LEVELS, LINT_RULES } from './constants.ts';
+
+export { HIGHER_LEVELS, LEVELS, LINT_RULES, QUESTION_KINDS, type Level, type LintRule, type QuestionKind } from './constants.ts';
 
 /** A reference to where a question is taught: "<lesson id>" or "<lesson id>#<heading anchor>". */
 const lessonRef = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+(#.+)?$/, 'expected "<module>/<lesson>" or "<module>/<lesson>#<anchor>"');
-
-/** Cognitive level of a question (a reduced Bloom scale). */
-export const LEVELS = ['remember', 'understand', 'apply', 'analyze'] as const;
-export type Level = (typeof LEVELS)[number];
-/** Levels that count towards the apply/analyze quota. */
-export const HIGHER_LEVELS: readonly Level[] = ['apply', 'analyze'];
-
-/** Item-linter rule ids (src/lib/quiz/lint.ts); a waiver names one of them. */
-export const LINT_RULES = [
-  'single-key-longest',
-  'single-key-ratio',
-  'tf-balance',
-  'tf-absolute-words',
-  'multiple-min-wrong',
-  'multiple-correct-varies',
-  'scenario-choice-length',
-  'scenario-best-longest',
-  'scenario-defensible',
-  'near-duplicate',
-  'level-required',
-  'level-mix',
-  'no-catch-all',
-] as const;
-export type LintRule = (typeof LINT_RULES)[number];
 
 /** Skip ONE linter rule for this item (rare: ≤ 5 in the course), with a written reason. */
 export const lintWaiverSchema = z.strictObject({
@@ -145,9 +124,6 @@ const judgementSchema = z.strictObject({
     )
     .length(4, 'a judgement item has exactly 4 responses'),
 });
-
-export const QUESTION_KINDS = ['single', 'multiple', 'truefalse', 'ordering', 'matching', 'judgement'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const questionSchema = z.discriminatedUnion('kind', [
   singleSchema,

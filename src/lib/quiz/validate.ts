@@ -8,7 +8,7 @@
  * path reaches, states where no ending holds, decision points showing fewer than 2 choices, and
  * the best path and score range.
  */
-import { ConditionError, conditionVars, parseCondition } from './condition.ts';
+import { conditionVars, isConditionError, parseCondition } from './condition.ts';
 import type { QuizData, ScenarioData, ScenarioNode } from './schema.ts';
 import { applyEffects, endingFor, initialVars, visibleChoices, type VarState } from './scenario.ts';
 
@@ -125,7 +125,7 @@ export function analyzeScenario(s: ScenarioData): ScenarioAnalysis {
     try {
       vars = conditionVars(parseCondition(src));
     } catch (e) {
-      if (e instanceof ConditionError) return void problems.push({ path, message: `malformed condition: ${e.message}` });
+      if (isConditionError(e)) return void problems.push({ path, message: `malformed condition: ${(e as Error).message}` });
       throw e;
     }
     for (const { name, as } of vars) {
