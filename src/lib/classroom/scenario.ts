@@ -32,6 +32,7 @@ export interface WalkNode {
 }
 export interface WalkScenario {
   title: string;
+  variables?: Record<string, { type: 'number'; label: string; min: number; max: number; initial: number } | { type: 'flag'; label: string; initial: boolean }>;
   intro: string;
   start: string;
   nodes: Record<string, WalkNode>;
@@ -88,8 +89,13 @@ export function walkScore(s: WalkScenario, w: Walk): number {
   return w.steps.reduce((sum, st) => sum + (s.nodes[st.node]?.choices?.[st.chosen]?.points ?? 0), 0);
 }
 
-/** The choices along a path of node ids (as from analyzeScenario's bestPath): node and choice index. */
-export function pathChoices(s: WalkScenario, path: readonly string[]): { node: string; choice: number }[] {
+/**
+ * The choices along a path of node ids (as from analyzeScenario's bestPath): node and choice index.
+ * With `choices` (analyzeScenario's bestChoices) the indices are taken as given, which matters
+ * when two choices of a node lead to the same next node.
+ */
+export function pathChoices(s: WalkScenario, path: readonly string[], choices?: readonly number[]): { node: string; choice: number }[] {
+  if (choices) return choices.map((choice, i) => ({ node: path[i]!, choice })).filter((x) => x.node !== undefined);
   const out: { node: string; choice: number }[] = [];
   for (let i = 0; i + 1 < path.length; i++) {
     const choices = s.nodes[path[i]!]?.choices ?? [];
@@ -111,6 +117,8 @@ export interface TreeNode {
   /** 1-based number of a decision point, in the order it is written out. */
   number?: number;
   text?: string;
+  /** Text variants shown when their condition holds. */
+  variants?: WalkNode['variants'];
   endings?: WalkEnding[];
   branches: { choice: WalkChoice; best: boolean; child: TreeNode }[];
   /** This decision point was written out earlier (see the node with the same number). */
@@ -119,8 +127,8 @@ export interface TreeNode {
   truncated?: boolean;
 }
 
-export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], maxDepth = 12): TreeNode {
-  const best = new Set(pathChoices(s, bestPath).map((p) => `${p.node}#${p.choice}`));
+export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], maxDepth = 12, bestChoices?: readonly number[]): TreeNode {
+  const best = new Set(pathChoices(s, bestPath, bestChoices).map((p) => `${p.node}#${p.choice}`));
   const numbers = new Map<string, number>();
   const build = (id: string, depth: number, trail: Set<string>): TreeNode => {
     const n = s.nodes[id];
@@ -136,8 +144,32 @@ export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], 
       id,
       number,
       text: n.text,
+      variants: n.variants,
       branches: n.choices.map((choice, i) => ({ choice, best: best.has(`${id}#${i}`), child: build(choice.next, depth + 1, next) })),
     };
   };
   return build(s.start, 0, new Set());
+}
+
+/** Labels of a scenario's variables, for describing conditions and effects to people. */
+export type VarLabels = Record<string, { label: string; type: 'number' | 'flag' }>;
+
+export function varLabels(s: Pick<WalkScenario, 'variables'>): VarLabels {
+  return Object.fromEntries(Object.entries(s.variables ?? {}).map(([k, v]) => [k, { label: v.label, type: v.type }]));
+}
+
+/** A condition in words: variable names become their labels, and/or/not become 并且/或者/非. */
+export function describeCondition(when: string, labels: VarLabels, words = { and: '并且', or: '或者', not: '非' }): string {
+  return when
+    .replace(/[A-Za-z_][A-Za-z0-9_]*/g, (w) => (w === 'and' || w === 'or' || w === 'not' ? words[w] : (labels[w]?.label ?? w)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A choice's effects in words, e.g. "已提前报告：是；领导信任 +2". */
+export function describeEffects(effects: WalkChoice['effects'], labels: VarLabels, words = { yes: '是', no: '否' }): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(effects?.set ?? {})) parts.push(typeof v === 'boolean' ? `${labels[k]?.label ?? k}：${v ? words.yes : words.no}` : `${labels[k]?.label ?? k} = ${v}`);
+  for (const [k, v] of Object.entries(effects?.add ?? {})) parts.push(`${labels[k]?.label ?? k} ${v >= 0 ? '+' : '−'}${Math.abs(v)}`);
+  return parts.join('；');
 }
