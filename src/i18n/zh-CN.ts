@@ -48,7 +48,6 @@ export const zhCN = {
   'classroom.slide': '幻灯片',
   'classroom.slideLabel': '第 {n} 张，共 {total} 张',
   'classroom.continued': '（续）',
-  'classroom.summaryHeading': '要点回顾',
   'classroom.controls': '演示控制',
   'classroom.prev': '上一张',
   'classroom.next': '下一张',
@@ -247,7 +246,6 @@ export const zhCN = {
   'scenario.announce': '已选择。{points}',
   'scenario.pastRuns': '你以前走过的路径',
   'scenario.pastRun': '第 {n} 次：{ending}（{score} 分）',
-  'scenario.pastRunLegacy': '第 {n} 次（较早的记录）',
   'scenario.saved': '你的记录：已完成 {n} 次，最高 {best}/{max} 分，已到达 {e}/{total} 个结局。',
   // Self-paced progress (issue 6): outline status, lesson completion, resume, dashboard, import/export, certificate.
   'outline.status.done': '已学完',
@@ -344,6 +342,7 @@ export const zhCN = {
   'search.shortcut': '按 / 或 Ctrl+K 可随时搜索',
   'search.loading': '正在载入搜索索引…',
   'search.loadError': '搜索索引载入失败。请检查网络后重试，或按回车打开搜索页。',
+  'search.timeout': '搜索索引载入超时（30 秒内没有完成）。请检查网络后重试。',
   'search.retry': '重试',
   'search.count': '找到 {n} 条结果',
   'search.countShown': '找到 {n} 条结果，显示前 {shown} 条',

@@ -8,10 +8,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { LETTERS } from '../../lib/classroom/quiz';
-import { choose, currentNode, pathChoices, startWalk, undo, walkEnded, walkScore, type Walk } from '../../lib/classroom/scenario';
+import { choose, currentNode, pathChoices, startWalk, undo, walkEnded, walkScore, type Walk, type WalkState } from '../../lib/classroom/scenario';
 import { bump, emptyTally, majority } from '../../lib/classroom/tally';
-import { debriefParagraphs, endingFor, nodeText, trace, visibleChoices, type VarState } from '../../lib/quiz/scenario';
 import type { ScenarioData } from '../../lib/quiz/schema';
+
+type VarState = WalkState['vars'];
 
 interface Props {
   scenario: ScenarioData;
@@ -19,6 +20,8 @@ interface Props {
   /** Authored choice indices of the best path. */
   bestChoices?: number[];
   bestScore: number;
+  /** Every reachable state, precomputed at build (src/lib/quiz/walk-states.ts). */
+  walk: { start: string; states: Record<string, WalkState> };
   uid: string;
 }
 
@@ -43,7 +46,7 @@ function Vars({ scenario, vars, uid }: { scenario: ScenarioData; vars: VarState;
   );
 }
 
-export default function LiveScenario({ scenario, bestPath, bestChoices, bestScore, uid }: Props) {
+export default function LiveScenario({ scenario, bestPath, bestChoices, bestScore, walk: graph, uid }: Props) {
   const [started, setStarted] = useState(false);
   const [walk, setWalk] = useState<Walk>(() => startWalk(scenario));
   const [votes, setVotes] = useState<number[]>(() => emptyTally(currentNode(scenario, startWalk(scenario))?.choices?.length ?? 0));
@@ -55,11 +58,20 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
     setPending(null);
     setVotes(emptyTally(currentNode(scenario, next)?.choices?.length ?? 0));
   };
-  /** Engine states along the walk (variables before each decision; the last one is now). */
-  const statesOf = (w: Walk) => trace(scenario, w.steps.map((x) => x.chosen));
-  const varsOf = (w: Walk) => statesOf(w).at(-1)!.vars;
+  /** Precomputed states along a list of choices (before each decision; the last one is now). */
+  const along = (choices: number[]): WalkState[] => {
+    const out = [graph.states[graph.start]!];
+    for (const c of choices) {
+      const next = out.at(-1)!.choices.find((x) => x.index === c);
+      if (!next || !graph.states[next.next]) break;
+      out.push(graph.states[next.next]!);
+    }
+    return out;
+  };
+  const statesOf = (w: Walk) => along(w.steps.map((x) => x.chosen));
+  const varsOf = (w: Walk): VarState => statesOf(w).at(-1)!.vars;
   /** Display letter of an authored choice: its position among the choices shown in that state. */
-  const letterOf = (nodeId: string, vars: VarState, index: number) => LETTERS[visibleChoices(scenario.nodes[nodeId], vars).findIndex((c) => c.index === index)] ?? '';
+  const letterAt = (st: WalkState | undefined, index: number) => LETTERS[st?.choices.findIndex((c) => c.index === index) ?? -1] ?? '';
   const decide = (index: number | 'majority') => {
     const next = choose(scenario, walk, index, votes);
     if (next !== walk) setPending(next);
@@ -81,14 +93,14 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
   if (pending) {
     const step = pending.steps[pending.steps.length - 1]!;
     const choice = scenario.nodes[step.node]!.choices![step.chosen]!;
-    const before = varsOf(walk);
+    const before = statesOf(walk).at(-1);
     return (
       <div class="live-scenario">
         <p class="ls-meta">
           {scenario.title} · {t('walk.decision', { n: pending.steps.length })}
         </p>
         <h2 class="ls-title">
-          {t('walk.chosen')}：{letterOf(step.node, before, step.chosen)}. {choice.text}
+          {t('walk.chosen')}：{letterAt(before, step.chosen)}. {choice.text}
         </h2>
         <p class="ls-text">{choice.feedback}</p>
         {choice.principle && <p class="ls-principle">{choice.principle}</p>}
@@ -107,10 +119,11 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
 
   if (walkEnded(scenario, walk)) {
     const states = statesOf(walk);
-    const vars = states.at(-1)!.vars;
-    const ending = endingFor(scenario.nodes[walk.at], vars);
+    const now = states.at(-1)!;
+    const vars = now.vars;
+    const ending = scenario.nodes[walk.at]?.endings?.find((e) => e.id === now.ending);
     const best = pathChoices(scenario, bestPath, bestChoices);
-    const bestStates = trace(scenario, best.map((b) => b.choice));
+    const bestStates = along(best.map((b) => b.choice));
     return (
       <div class="live-scenario ls-debrief">
         <p class="ls-meta">
@@ -122,7 +135,7 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
               {t('walk.ending')}：{ending.title} <span class={`ls-rating ls-${ending.rating}`}>{t(`walk.rating.${ending.rating}` as const)}</span>
             </h2>
             <p class="ls-text">{ending.text}</p>
-            {debriefParagraphs(ending, vars).map((text, i) => (
+            {(now.debrief ?? []).map((text, i) => (
               <p key={i} class="ls-text ls-debrief-text">
                 {text}
               </p>
@@ -141,7 +154,7 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
                   <li key={i}>
                     <p class="ls-step-title">{t('walk.decision', { n: i + 1 })}</p>
                     <ul class="ls-votes">
-                      {visibleChoices(node, states[i]!.vars).map(({ choice: c, index: ci }, k) => (
+                      {(states[i]?.choices ?? []).map(({ index: ci }, k) => ({ c: node.choices![ci]!, ci, k })).map(({ c, ci, k }) => (
                         <li key={ci} class={ci === st.chosen ? 'is-chosen' : undefined}>
                           {LETTERS[k]}. {c.text} — {t('live.votes', { n: st.votes[ci] ?? 0 })}
                           {ci === st.chosen && (
@@ -165,7 +178,7 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
                 const c = scenario.nodes[b.node]!.choices![b.choice]!;
                 return (
                   <li key={i}>
-                    {letterOf(b.node, bestStates[i]?.vars ?? {}, b.choice)}. {c.text}（{t('walk.points', { n: c.points })}）
+                    {letterAt(bestStates[i], b.choice)}. {c.text}（{t('walk.points', { n: c.points })}）
                   </li>
                 );
               })}
@@ -186,16 +199,17 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
 
   const node = scenario.nodes[walk.at]!;
   const top = majority(votes);
-  const vars = varsOf(walk);
-  const shown = visibleChoices(node, vars);
-  const letter = (index: number) => LETTERS[shown.findIndex((c) => c.index === index)] ?? '';
+  const here = statesOf(walk).at(-1)!;
+  const vars = here.vars;
+  const shown = here.choices.map(({ index }) => ({ choice: node.choices![index]!, index }));
+  const letter = (index: number) => letterAt(here, index);
   return (
     <div class="live-scenario">
       <p class="ls-meta">
         {scenario.title} · {t('walk.decision', { n: walk.steps.length + 1 })}
       </p>
       <h2 class="ls-title ls-situation">
-        {nodeText(node, vars)}
+        {here.text}
       </h2>
       <Vars scenario={scenario} vars={vars} uid={uid} />
       <ol class="lq-options ls-choices">

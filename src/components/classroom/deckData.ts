@@ -7,13 +7,14 @@ import { getCourse, type LessonEntry } from '../../lib/course';
 import { assembleDeck, type Slide } from '../../lib/classroom/slides';
 import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/classroom/quiz';
 import type { ScenarioData } from '../../lib/quiz/schema';
+import { walkStates } from '../../lib/quiz/walk-states';
 import { t } from '../../i18n';
 
 export interface DeckSlide {
   slide: Slide;
   question?: LiveQuestion;
   quiz?: { title: string; n: number; total: number };
-  scenario?: { data: ScenarioData; bestPath: string[]; bestChoices: number[]; bestScore: number };
+  scenario?: { data: ScenarioData; bestPath: string[]; bestChoices: number[]; bestScore: number; walk: ReturnType<typeof walkStates> };
   /** Presenter-only HTML notes (author notes plus answers). */
   notes: string[];
 }
@@ -34,7 +35,7 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
     html,
     lessonNote: lesson.data.instructorNotes,
     quizQuestions,
-    options: { summaryHeading: t('classroom.summaryHeading'), continuedLabel: t('classroom.continued') },
+    options: { continuedLabel: t('classroom.continued') },
   });
   const out: DeckSlide[] = slides.map((slide) => {
     if (slide.kind === 'quiz') {
@@ -49,7 +50,7 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
       const analysis = course.scenarioAnalysis.get(slide.scenarioId);
       if (!entry || !analysis) return { slide: { kind: 'content', title: slide.title, continued: false, html: '', notes: slide.notes }, notes: slide.notes };
       const note = `<p>${esc(t('classroom.bestScoreNote', { n: analysis.bestScore }))}</p>`;
-      return { slide, scenario: { data: entry.data, bestPath: analysis.bestPath, bestChoices: analysis.bestChoices, bestScore: analysis.bestScore }, notes: [note, ...slide.notes] };
+      return { slide, scenario: { data: entry.data, bestPath: analysis.bestPath, bestChoices: analysis.bestChoices, bestScore: analysis.bestScore, walk: walkStates(entry.data) }, notes: [note, ...slide.notes] };
     }
     return { slide, notes: slide.notes };
   });

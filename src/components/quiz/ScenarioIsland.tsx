@@ -78,7 +78,7 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
   const ending = st.ended && st.ending ? findEnding(sc, st.ending) : undefined;
   const states = ending ? trace(sc, st.steps.map((x) => x.choice)) : [];
   return (
-    <div class="sc" ref={root} data-scenario-node={st.node} data-scenario-ended={String(st.ended)}>
+    <div class="sc" ref={root}>
       {st.steps.length === 0 && <p class="sc-intro">{sc.intro}</p>}
       {last && lastChoice && (
         <div class="sc-last" tabIndex={-1}>
@@ -186,16 +186,10 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
   );
 }
 
-/**
- * The learner's saved plays, oldest first: replayed from their choices (ending title, score and the
- * choices taken), or, for plays saved before choices were recorded, the choices read from the path.
- */
+/** The learner's saved plays, oldest first, replayed from their choices (conditions included). */
 function PastRuns({ sc, rec, s }: { sc: ScenarioData; rec: ScenarioRecord; s: Strings }) {
   const runs = (rec.runs ?? []).map((r) => ({ r, states: trace(sc, r.choices) })).filter((x) => x.states.length === x.r.choices.length + 1);
-  const legacy = runs.length ? [] : rec.paths;
-  if (!runs.length && !legacy.length) return null;
-  const choiceTexts = (path: string[]) =>
-    path.slice(0, -1).map((nid, i) => (sc.nodes[nid]?.choices ?? []).filter((c) => c.next === path[i + 1]).map((c) => c.text).join(' ／ '));
+  if (!runs.length) return null;
   return (
     <section class="sc-past" aria-label={s['scenario.pastRuns']}>
       <p>
@@ -203,21 +197,11 @@ function PastRuns({ sc, rec, s }: { sc: ScenarioData; rec: ScenarioRecord; s: St
       </p>
       <ol class="sc-path">
         {runs.map(({ r, states }, i) => (
-          <li key={`r${i}`}>
+          <li key={i}>
             {fmt(s, 'scenario.pastRun', { n: i + 1, ending: findEnding(sc, r.ending)?.title ?? r.ending, score: r.score })}
             <ul>
               {states.slice(1).map((x, k) => (
                 <li key={k}>{sc.nodes[x.steps[k]!.node]?.choices?.[x.steps[k]!.choice]?.text}</li>
-              ))}
-            </ul>
-          </li>
-        ))}
-        {legacy.map((path, i) => (
-          <li key={`p${i}`}>
-            {fmt(s, 'scenario.pastRunLegacy', { n: i + 1 })}
-            <ul>
-              {choiceTexts(path).map((t, k) => (
-                <li key={k}>{t}</li>
               ))}
             </ul>
           </li>

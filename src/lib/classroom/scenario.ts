@@ -173,3 +173,19 @@ export function describeEffects(effects: WalkChoice['effects'], labels: VarLabel
   for (const [k, v] of Object.entries(effects?.add ?? {})) parts.push(`${labels[k]?.label ?? k} ${v >= 0 ? '+' : '−'}${Math.abs(v)}`);
   return parts.join('；');
 }
+
+/**
+ * One reachable (node, variables) state of a scenario, precomputed at build time for the class
+ * walk-through (so the live island needs no condition engine): what is shown there and where
+ * each shown choice leads.
+ */
+export interface WalkState {
+  node: string;
+  vars: Record<string, number | boolean>;
+  text: string;
+  /** Choices shown in this state: authored index and the key of the state it leads to. */
+  choices: { index: number; next: string }[];
+  /** Terminal node: the ending reached and its debrief paragraphs. */
+  ending?: string;
+  debrief?: string[];
+}
