@@ -4,8 +4,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
+import { choose, debriefParagraphs, findEnding, startScenario, visibleChoices, type ScenarioState } from '../../src/lib/quiz/scenario';
+import { scenarioSchema, type ScenarioData } from '../../src/lib/quiz/schema';
 
-export type Kind = 'single' | 'multiple' | 'truefalse' | 'ordering' | 'matching';
+export type Kind = 'single' | 'multiple' | 'truefalse' | 'ordering' | 'matching' | 'judgement';
 export interface Q {
   id: string;
   kind: Kind;
@@ -15,17 +17,14 @@ export interface Q {
   answer?: boolean;
   items?: { text: string; feedback: string }[];
   pairs?: { left: string; right: string; feedback: string }[];
+  responses?: { text: string; rank: 'best' | 'worst' | 'middle'; feedback: string }[];
   scoring?: string;
 }
 export interface QuizFile {
   title: string;
   questions: Q[];
 }
-export interface ScenarioFile {
-  title: string;
-  start: string;
-  nodes: Record<string, { text?: string; choices?: { text: string; next: string; points: number }[]; ending?: { title: string; rating: string } }>;
-}
+export type ScenarioFile = ScenarioData;
 
 /** Lesson URL path that places <Quiz id> or <Scenario id>, or undefined. */
 export function lessonHosting(tag: 'Quiz' | 'Scenario', id: string): string | undefined {
@@ -66,17 +65,39 @@ export function findQuestion(kind: Kind, filter: (q: Q) => boolean = () => true)
 }
 
 export function readScenario(id: string): ScenarioFile {
-  return parse(readFileSync(`content/scenarios/${id}.yaml`, 'utf8')) as ScenarioFile;
+  return scenarioSchema.parse(parse(readFileSync(`content/scenarios/${id}.yaml`, 'utf8')));
 }
 
-/** Every path from start to an ending, as choice indices, with its ending id and score. */
-export function scenarioPaths(s: ScenarioFile): { choices: number[]; ending: string; score: number }[] {
-  const out: { choices: number[]; ending: string; score: number }[] = [];
-  const walk = (node: string, choices: number[], score: number) => {
-    const n = s.nodes[node]!;
-    if (n.ending) return void out.push({ choices, ending: node, score });
-    n.choices!.forEach((c, i) => walk(c.next, [...choices, i], score + c.points));
+export interface Play {
+  /** Authored choice indices, in order. */
+  choices: number[];
+  /** Ending id reached. */
+  ending: string;
+  score: number;
+  /** The final state (variables) and the debrief paragraphs the page must show for it. */
+  state: ScenarioState;
+  debrief: string[];
+}
+
+/** Every complete play from start to an ending, with the real engine (conditions, effects). */
+export function scenarioPaths(s: ScenarioFile, max = 5000): Play[] {
+  const out: Play[] = [];
+  const walk = (st: ScenarioState) => {
+    if (out.length >= max) return;
+    if (st.ended) {
+      const e = findEnding(s, st.ending!)!;
+      return void out.push({ choices: st.steps.map((x) => x.choice), ending: e.id, score: st.score, state: st, debrief: debriefParagraphs(e, st.vars) });
+    }
+    for (const { index } of visibleChoices(s.nodes[st.node], st.vars)) walk(choose(s, st, index));
   };
-  walk(s.start, [], 0);
+  walk(startScenario(s));
   return out;
+}
+
+/** Two contrasting plays: the best-scoring one and the lowest-scoring one that ends differently. */
+export function contrastingPlays(s: ScenarioFile): [Play, Play] {
+  const plays = scenarioPaths(s).sort((a, b) => b.score - a.score || a.choices.length - b.choices.length);
+  const best = plays[0]!;
+  const other = [...plays].reverse().find((p) => p.ending !== best.ending) ?? plays[plays.length - 1]!;
+  return [best, other];
 }

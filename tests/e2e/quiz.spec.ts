@@ -6,6 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { collectErrors } from './helpers';
 import { findQuestion, lessonHosting, placedQuizzes, readScenario, scenarioPaths, type Kind, type Q } from './quiz-content';
+import { findEnding } from '../../src/lib/quiz/scenario';
 
 const SEED = 7;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -76,6 +77,14 @@ async function answer(page: Page, box: Locator, q: Q, right: boolean): Promise<v
       expect(await texts()).toEqual(q.items!.map((it) => it.text));
       return;
     }
+    case 'judgement': {
+      // Two radio groups (fieldsets): the most effective and the least effective response.
+      const best = q.responses!.find((r) => r.rank === 'best')!.text;
+      const worst = q.responses!.find((r) => r.rank === 'worst')!.text;
+      await pickRadio(page, box.getByRole('group', { name: '哪一种做法最有效？' }), right ? best : worst);
+      await pickRadio(page, box.getByRole('group', { name: '哪一种做法最不妥？' }), right ? worst : best);
+      return;
+    }
     case 'matching': {
       const pairs = q.pairs!;
       for (let i = 0; i < pairs.length; i++) {
@@ -97,7 +106,7 @@ async function check(page: Page, root: Locator): Promise<void> {
   await expect(root.locator('.qz-summary')).toBeFocused();
 }
 
-const KINDS: Kind[] = ['single', 'truefalse', 'multiple', 'ordering', 'matching'];
+const KINDS: Kind[] = ['single', 'truefalse', 'multiple', 'ordering', 'matching', 'judgement'];
 
 for (const kind of KINDS) {
   test(`${kind}: right and wrong answers by keyboard, with feedback, retry and show answer`, async ({ page }) => {
@@ -106,7 +115,7 @@ for (const kind of KINDS) {
     const { id, page: path, q } = findQuestion(kind, (x) => !!x.ref && (kind !== 'ordering' || x.items!.length >= 2));
     const root = await openQuiz(page, path, id);
     const box = question(root, q);
-    await expect(box.getByRole('group')).toBeVisible();
+    await expect(box.getByRole('group').first()).toBeVisible();
     await expect(root.getByRole('button', { name: '查看答案' })).toHaveCount(0);
 
     await answer(page, box, q, true);
@@ -117,6 +126,13 @@ for (const kind of KINDS) {
     if (kind === 'single' || kind === 'multiple') {
       const chosen = q.options!.filter((o) => o.correct);
       for (const o of chosen) await expect(box).toContainText(o.feedback.trim());
+    }
+    if (kind === 'judgement') {
+      // Per-response feedback for the two responses picked, and only those until 查看答案.
+      for (const r of q.responses!) {
+        if (r.rank === 'middle') await expect(box.locator('.qz-judge-fb')).not.toContainText(r.feedback.trim());
+        else await expect(box.locator('.qz-judge-fb')).toContainText(r.feedback.trim());
+      }
     }
 
     // Retry, then a wrong answer.
@@ -141,6 +157,7 @@ for (const kind of KINDS) {
     if (kind === 'ordering') await expect(box.locator('.qz-reveal li').first()).toContainText(q.items![0]!.text);
     if (kind === 'matching') await expect(box.locator('.qz-reveal')).toContainText(q.pairs![0]!.right);
     if (kind === 'single') await expect(box).toContainText('正确答案');
+    if (kind === 'judgement') for (const r of q.responses!) await expect(box.locator('.qz-judge-fb')).toContainText(r.feedback.trim());
     expect(errors).toEqual([]);
   });
 }
@@ -173,6 +190,12 @@ test('a result is saved, survives a reload, and corrupted storage never breaks t
   await root.scrollIntoViewIfNeeded();
   await expect(root.locator('[data-quiz-saved]')).toContainText('已作答 1 次');
   await expect(root.locator('[data-storage-notice]')).toHaveCount(0);
+  // The last answers come back, checked, with their feedback.
+  await expect(root.locator('.qz-summary')).toContainText('下面是你上次检查过的答案和反馈');
+  const key = q.options!.find((o) => o.correct)!;
+  await expect(question(root, q).getByRole('radio', { name: key.text, exact: true })).toBeChecked();
+  await expect(question(root, q).locator('.qz-status')).toHaveText(/回答正确/);
+  await expect(question(root, q)).toContainText(key.feedback.trim());
 
   // Corrupt the stored progress before the next page's scripts run (the page being left may still
   // save its in-memory copy on pagehide, which would rightly repair the store): the quiz still
@@ -235,7 +258,7 @@ test('scenario: two paths to two endings by keyboard, with score, best score, pa
       node = choice.next;
       if (step < p.choices.length - 1) await expect(root.locator('.sc-node-title')).toHaveText(`第 ${step + 2} 步`);
     }
-    const ending = s.nodes[p.ending]!.ending!;
+    const ending = findEnding(s, p.ending)!;
     await expect(root.locator('.sc-ending')).toContainText(ending.title);
     await expect(root.locator('.sc-score')).toContainText(`你的得分：${p.score} 分`);
     await expect(root.locator('.sc-score')).toContainText(`最高可得 ${best} 分`);
@@ -278,7 +301,7 @@ test('without JavaScript, questions, options and scenario text are readable, wit
   await scRoot.getByRole('link', { name: firstChoice.text, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`#scenario-${sid}-${firstChoice.next}$`));
   const next = sc.nodes[firstChoice.next]!;
-  await expect(page.locator(`[id="scenario-${sid}-${firstChoice.next}"]`)).toContainText((next.text ?? next.ending!.title).trim().slice(0, 15));
+  await expect(page.locator(`[id="scenario-${sid}-${firstChoice.next}"]`)).toContainText((next.text ?? next.endings![0]!.title).trim().slice(0, 15));
   await ctx.close();
 });
 

@@ -1,0 +1,118 @@
+/**
+ * Issue 11 in the browser: the final assessment draws a paper per attempt (same paper on reload, a
+ * new one on retake), and every case scenario played along two contrasting paths reaches the
+ * ending the engine predicts, with the debrief paragraphs that fit the choices made and none that
+ * do not. Data-driven: paths are picked with the engine from content/scenarios at test time.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
+import { collectErrors } from './helpers';
+import { contrastingPlays, lessonHosting, readScenario } from './quiz-content';
+import { findEnding } from '../../src/lib/quiz/scenario';
+import { quizSchema } from '../../src/lib/quiz/schema';
+
+const FINAL = 'final-assessment';
+
+async function paperOf(page: Page): Promise<string[]> {
+  const root = page.locator(`[data-quiz-id="${FINAL}"]`);
+  await root.scrollIntoViewIfNeeded();
+  await expect(root.locator('.qz-q').first()).toBeVisible();
+  return root.locator('.qz-q').evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') ?? ''));
+}
+
+test('final assessment: a drawn paper per attempt; reload shows the same paper, retake a new one', async ({ page }) => {
+  const errors = collectErrors(page);
+  const pool = quizSchema.parse(parse(readFileSync(`content/quizzes/${FINAL}.yaml`, 'utf8')));
+  expect(pool.draw, 'the final assessment is a pool').toBeTruthy();
+  const path = lessonHosting('Quiz', FINAL)!;
+  await page.goto(path);
+  const first = await paperOf(page);
+  expect(first).toHaveLength(Math.min(pool.draw!.count, pool.questions.length));
+  expect(new Set(first).size).toBe(first.length);
+  for (const id of first) expect(pool.questions.some((q) => q.id === id)).toBe(true);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('xtzd-progress') ?? 'null'));
+  expect(saved.quizzes[FINAL].paper.ids).toEqual(first);
+
+  await page.reload();
+  expect(await paperOf(page)).toEqual(first);
+
+  // Check (unanswered), then retake: a new paper, saved.
+  const root = page.locator(`[data-quiz-id="${FINAL}"]`);
+  const check = root.getByRole('button', { name: '检查答案' });
+  await check.focus();
+  await page.keyboard.press('Enter');
+  await expect(root.locator('.qz-summary')).toBeFocused();
+  const retake = root.getByRole('button', { name: '换一套题重新作答' });
+  await retake.focus();
+  await page.keyboard.press('Enter');
+  await expect(root.locator('.qz-summary')).toHaveCount(0);
+  const second = await paperOf(page);
+  expect(second).toHaveLength(first.length);
+  expect(second).not.toEqual(first);
+  await page.reload();
+  expect(await paperOf(page)).toEqual(second);
+  expect(errors).toEqual([]);
+});
+
+const CASES = readdirSync('content/scenarios')
+  .filter((f) => f.startsWith('case-') && f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .sort();
+
+test('there are five case scenarios', () => {
+  expect(CASES).toHaveLength(5);
+});
+
+for (const sid of CASES) {
+  test(`${sid}: two contrasting paths reach the predicted endings with debriefs that fit the path`, async ({ page }) => {
+    const errors = collectErrors(page);
+    const s = readScenario(sid);
+    const path = lessonHosting('Scenario', sid)!;
+    const plays = contrastingPlays(s);
+    await page.goto(path);
+    const root = page.locator(`[data-quiz-id="${sid}"]`);
+    await root.scrollIntoViewIfNeeded();
+    await expect(root.locator('.sc')).toBeVisible();
+    for (const play of plays) {
+      let node = s.start;
+      for (const ci of play.choices) {
+        const choice = s.nodes[node]!.choices![ci]!;
+        const btn = root.getByRole('button', { name: choice.text, exact: true });
+        await btn.focus();
+        await page.keyboard.press('Enter');
+        await expect(root.locator('.sc-last')).toContainText(choice.text);
+        node = choice.next;
+      }
+      const ending = findEnding(s, play.ending)!;
+      const box = root.locator('.sc-ending');
+      await expect(box.locator('.sc-node-title')).toHaveText(`结局：${ending.title}`);
+      await expect(box).not.toContainText('复盘：复盘');
+      await expect(box.locator('.sc-score')).toContainText(`你的得分：${play.score} 分`);
+      // The debrief shown is exactly the engine's for this path: the paragraphs whose conditions
+      // hold, and none of those that do not.
+      const shown = (await box.locator('.sc-debrief').allTextContents()).map((t) => t.replace(/^复盘：/, '').trim());
+      expect(shown).toEqual(play.debrief.map((t) => t.trim()));
+      const all = [ending.debrief, ...(ending.debriefIf ?? []).map((d) => d.text)].map((t) => t.trim());
+      for (const text of all.filter((t) => !play.debrief.map((x) => x.trim()).includes(t))) expect(shown).not.toContain(text);
+      const restart = root.getByRole('button', { name: '重新开始' });
+      await restart.focus();
+      await page.keyboard.press('Enter');
+      await expect(root.locator('.sc-node-title')).toHaveText('第 1 步');
+    }
+    // The review lists both plays (replayed from the saved choices).
+    for (const play of plays) {
+      let node = s.start;
+      for (const ci of play.choices) {
+        const choice = s.nodes[node]!.choices![ci]!;
+        await root.getByRole('button', { name: choice.text, exact: true }).click();
+        node = choice.next;
+      }
+      break;
+    }
+    await root.getByRole('button', { name: '回顾路径' }).click();
+    const past = root.getByRole('region', { name: '你以前走过的路径' });
+    for (const play of plays) await expect(past).toContainText(findEnding(s, play.ending)!.title);
+    expect(errors).toEqual([]);
+  });
+}
