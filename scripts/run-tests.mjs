@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test stage in order, with the time each took. Stops at the first failure.
-// Stages: type check → unit tests → production build → quiz JS size budget → search benchmark →
+// Stages: type check → unit tests → content text lint → production build → quiz JS size budget → search benchmark →
 // internal links → HTML validity and CSP coverage → build under a sub-path + its links →
 // e2e (incl. axe, keyboard, CSP in the browser) → audit (JS budgets, page weight, Lighthouse).
 // `npm test -- audit` runs only the stages whose name matches.
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 const stages = [
   ['type check (astro check, strict)', 'astro', ['check']],
   ['unit tests', 'vitest', ['run']],
+  ['content text lint (content/STYLE.md)', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/lint-text.ts']],
   ['build', 'astro', ['build']],
   ['quiz JS size budget', 'node', ['scripts/size.mjs', 'dist']],
   ['search benchmark', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],

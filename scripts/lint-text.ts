@@ -1,0 +1,177 @@
+/**
+ * `npm run lint:text`: the Chinese text linter for every lesson, quiz, scenario, glossary and module
+ * file (content/STYLE.md is the style sheet it enforces). Prints `file:line:col [rule] message` and a
+ * count by rule; exits 1 on any finding that content/lint-waivers.yaml does not waive with a reason.
+ *   npm run lint:text                 lint everything
+ *   npm run lint:text -- --fix        apply the safe automatic fixes (spacing, full-width marks)
+ *   npm run lint:text -- content/quizzes   only files under these paths
+ *
+ * Punctuation and spacing: AutoCorrect (autocorrect-node, https://github.com/huacnlee/autocorrect).
+ * Tried against the alternatives on this course's files (2026-12):
+ *  - zhlint 0.8.2 (default preset): Markdown only, so YAML keys were linted as prose (130 findings on
+ *    one quiz file), and on lesson prose it asked for spaces outside full-width quotes “…” (33 of 33
+ *    findings on understanding/concept.mdx were of that kind);
+ *  - textlint: its CJK spacing/punctuation rules on the registry are written for Japanese
+ *    (textlint-rule-ja-*), and there is no maintained Simplified-Chinese preset; MDX and YAML need two
+ *    more plugins;
+ *  - AutoCorrect 2.14 understands Markdown (front matter included) and YAML, reports line and column,
+ *    has a formatter for --fix, and its findings on our files were all real (digits and Latin letters
+ *    next to Chinese without a space, half-width marks after Chinese). Its one false positive — YAML
+ *    flow lists `[淡化矛盾, 化干戈为玉帛]`, whose comma is syntax — is filtered below.
+ * The project's own rules are in src/lib/textlint/rules.ts.
+ */
+import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { parse as parseYaml } from 'yaml';
+import {
+  mdxProseLines, yamlProseLines, lintProse, parseTermTable, checkTermTable, validateWaivers, applyWaivers,
+  classifyAutocorrect, diffSpan, fixHalfwidthPunct, type Finding, type GlossaryTerm,
+} from '../src/lib/textlint/rules.ts';
+
+const require = createRequire(import.meta.url);
+const ac: {
+  lintFor(text: string, file: string): { lines: { l: number; c: number; old: string; new: string }[]; error: string };
+  formatFor(text: string, file: string): string;
+  format(text: string): string;
+  loadConfig(config: string): void;
+} = require('autocorrect-node');
+
+// No spaces added around brackets or backticks (we want full-width （）, see halfwidth-punct), no
+// spell-check (Latin words are rare here and mostly proper names).
+ac.loadConfig(JSON.stringify({ rules: { 'space-bracket': 0, 'space-backticks': 0, 'space-dash': 0, spellcheck: 0 } }));
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const fix = args.includes('--fix');
+const only = args.filter((a) => !a.startsWith('--')).map((a) => a.replace(/\/$/, ''));
+
+function walk(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name), ext) : d.name.endsWith(ext) ? [join(dir, d.name)] : [],
+  );
+}
+const rel = (p: string) => relative(root, p).split(sep).join('/');
+
+const files = [
+  ...walk(join(root, 'content/lessons'), '.mdx'),
+  ...['quizzes', 'scenarios', 'glossary', 'modules'].flatMap((d) => walk(join(root, 'content', d), '.yaml')),
+]
+  .map(rel)
+  .sort()
+  .filter((f) => !only.length || only.some((o) => f === o || f.startsWith(o + '/')));
+
+const glossary: GlossaryTerm[] = walk(join(root, 'content/glossary'), '.yaml').map((p) => {
+  const g = parseYaml(readFileSync(p, 'utf8')) ?? {};
+  return { id: p.split(sep).pop()!.replace(/\.yaml$/, ''), term: String(g.term ?? ''), aliases: (g.aliases ?? []).map(String) };
+});
+const stylePath = 'content/STYLE.md';
+const terms = existsSync(stylePath) ? parseTermTable(readFileSync(stylePath, 'utf8')) : [];
+const moduleIds = walk(join(root, 'content/modules'), '.yaml').map((p) => p.split(sep).pop()!.replace(/\.yaml$/, ''));
+const ctx = { terms, moduleIds };
+
+const findings: Finding[] = [...checkTermTable(terms, glossary, stylePath)];
+const waiverPath = 'content/lint-waivers.yaml';
+const { waivers, errors } = validateWaivers(existsSync(waiverPath) ? parseYaml(readFileSync(waiverPath, 'utf8')) : [], waiverPath);
+findings.push(...errors);
+
+/** YAML lines whose text is syntax or ids (flow lists, non-prose keys): AutoCorrect findings there are dropped. */
+function yamlLinesToCheck(src: string, offset = 0): Set<number> {
+  return new Set(yamlProseLines(src).filter((l) => !/^\s*\[.*\]\s*$/.test(l.text)).map((l) => l.line + offset));
+}
+
+function autocorrectFindings(file: string, src: string): Finding[] {
+  const isMdx = file.endsWith('.mdx');
+  const res = ac.lintFor(src, isMdx ? 'lesson.md' : 'data.yaml');
+  if (res.error) return [{ file, line: 1, col: 1, rule: 'zh-punctuation', excerpt: '', message: `AutoCorrect 无法解析：${res.error}` }];
+  let keep: Set<number> | null = null;
+  if (!isMdx) keep = yamlLinesToCheck(src);
+  else if (src.startsWith('---\n')) {
+    const end = src.indexOf('\n---', 4);
+    const fm = src.slice(4, end);
+    const fmLines = fm.split('\n').length;
+    const fmKeep = yamlLinesToCheck(fm, 1);
+    keep = new Set([...fmKeep, ...Array.from({ length: src.split('\n').length }, (_, i) => i + 1).filter((n) => n > fmLines + 1)]);
+  }
+  const out: Finding[] = [];
+  for (const l of res.lines) {
+    if (keep && !keep.has(l.l)) continue;
+    const d = diffSpan(l.old, l.new);
+    out.push({ file, line: l.l, col: l.c + d.col - 1, rule: classifyAutocorrect(l.old, l.new), excerpt: d.from, message: `“${d.from}”应为“${d.to}”` });
+  }
+  // JSX attribute text shown to learners (box titles): AutoCorrect skips tag attributes.
+  if (isMdx) {
+    src.split('\n').forEach((line, i) => {
+      for (const m of line.matchAll(/\btitle="([^"]*)"/g)) {
+        const fixed = ac.format(m[1]);
+        if (fixed !== m[1]) {
+          const d = diffSpan(m[1], fixed);
+          out.push({ file, line: i + 1, col: (m.index ?? 0) + 7 + d.col, rule: classifyAutocorrect(m[1], fixed), excerpt: d.from, message: `“${d.from}”应为“${d.to}”` });
+        }
+      }
+    });
+  }
+  return out;
+}
+
+function fixFile(file: string, src: string): string {
+  const isMdx = file.endsWith('.mdx');
+  const formatted = ac.formatFor(src, isMdx ? 'lesson.md' : 'data.yaml');
+  const a = src.split('\n');
+  const b = formatted.split('\n');
+  if (a.length !== b.length) return src; // never risk a structural change
+  const prose = new Set((isMdx ? mdxProseLines(src) : yamlProseLines(src)).map((l) => l.line));
+  const out = a.map((line, i) => {
+    if (!prose.has(i + 1) || /^\s*[\w-]*:?\s*\[.*\]\s*$/.test(line)) return line;
+    let next = b[i];
+    if (isMdx) next = next.replace(/\btitle="([^"]*)"/g, (_m, t: string) => `title="${ac.format(t)}"`);
+    return fixHalfwidthPunct(next);
+  });
+  const result = out.join('\n');
+  if (!isMdx) {
+    // the data must mean the same apart from the text: same keys, same list lengths
+    const shape = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(shape) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)])) : typeof v;
+    if (JSON.stringify(shape(parseYaml(src))) !== JSON.stringify(shape(parseYaml(result)))) return src;
+  }
+  return result;
+}
+
+let fixedFiles = 0;
+for (const file of files) {
+  let src = readFileSync(file, 'utf8');
+  if (fix) {
+    const next = fixFile(file, src);
+    if (next !== src) {
+      writeFileSync(file, next);
+      fixedFiles++;
+      src = next;
+    }
+  }
+  findings.push(...autocorrectFindings(file, src));
+  findings.push(...lintProse(file, file.endsWith('.mdx') ? mdxProseLines(src) : yamlProseLines(src), ctx));
+}
+
+const { kept, waived, unused } = applyWaivers(findings, waivers);
+for (const w of unused) kept.push({ file: waiverPath, line: 1, col: 1, rule: 'waiver', excerpt: w.file, message: `豁免（${w.file} · ${w.rule}${w.text ? ` · ${w.text}` : ''}）已不再匹配任何问题，请删除` });
+kept.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line || x.col - y.col);
+for (const f of kept) console.log(`${f.file}:${f.line}:${f.col} [${f.rule}] ${f.message}`);
+
+const count = (list: Finding[]) => {
+  const by: Record<string, number> = {};
+  for (const f of list) by[f.rule] = (by[f.rule] ?? 0) + 1;
+  return Object.entries(by).sort((x, y) => y[1] - x[1]).map(([r, n]) => `${r} ${n}`).join(', ') || '—';
+};
+if (fix) console.log(`--fix: ${fixedFiles} file(s) rewritten (spacing and full-width marks only; the other rules need an editor).`);
+if (waived.length) {
+  const byWaiver = new Map<string, number>();
+  for (const f of waived) {
+    const w = waivers.find((x) => applyWaivers([f], [x]).waived.length)!;
+    byWaiver.set(`${w.file} · ${w.rule} — ${w.reason}`, (byWaiver.get(`${w.file} · ${w.rule} — ${w.reason}`) ?? 0) + 1);
+  }
+  console.log(`\n${waived.length} finding(s) waived (${count(waived)}):`);
+  for (const [k, n] of byWaiver) console.log(`  ${n} × ${k}`);
+}
+console.log(`\ntext lint: ${files.length} files, ${kept.length} finding(s)${kept.length ? ` — ${count(kept)}` : ''}`);
+process.exit(kept.length ? 1 : 0);
