@@ -98,7 +98,7 @@ function autocorrectFindings(file: string, src: string): Finding[] {
   for (const l of res.lines) {
     if (keep && !keep.has(l.l)) continue;
     const d = diffSpan(l.old, l.new);
-    out.push({ file, line: l.l, col: l.c + d.col - 1, rule: classifyAutocorrect(l.old, l.new), excerpt: d.from, message: `“${d.from}”应为“${d.to}”` });
+    out.push({ file, line: l.l, col: l.c + d.col - 1, rule: classifyAutocorrect(l.old, l.new), excerpt: d.from, context: l.old, message: `“${d.from}”应为“${d.to}”` });
   }
   // JSX attribute text shown to learners (box titles): AutoCorrect skips tag attributes.
   if (isMdx) {
@@ -107,7 +107,7 @@ function autocorrectFindings(file: string, src: string): Finding[] {
         const fixed = ac.format(m[1]);
         if (fixed !== m[1]) {
           const d = diffSpan(m[1], fixed);
-          out.push({ file, line: i + 1, col: (m.index ?? 0) + 7 + d.col, rule: classifyAutocorrect(m[1], fixed), excerpt: d.from, message: `“${d.from}”应为“${d.to}”` });
+          out.push({ file, line: i + 1, col: (m.index ?? 0) + 7 + d.col, rule: classifyAutocorrect(m[1], fixed), excerpt: d.from, context: line, message: `“${d.from}”应为“${d.to}”` });
         }
       }
     });
@@ -154,7 +154,7 @@ for (const file of files) {
 }
 
 const { kept, waived, unused } = applyWaivers(findings, waivers);
-for (const w of unused) kept.push({ file: waiverPath, line: 1, col: 1, rule: 'waiver', excerpt: w.file, message: `豁免（${w.file} · ${w.rule}${w.text ? ` · ${w.text}` : ''}）已不再匹配任何问题，请删除` });
+if (!only.length) for (const w of unused) kept.push({ file: waiverPath, line: 1, col: 1, rule: 'waiver', excerpt: w.file, message: `豁免（${w.file} · ${w.rule}${w.text ? ` · ${w.text}` : ''}）已不再匹配任何问题，请删除` });
 kept.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line || x.col - y.col);
 for (const f of kept) console.log(`${f.file}:${f.line}:${f.col} [${f.rule}] ${f.message}`);
 

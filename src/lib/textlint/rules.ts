@@ -28,8 +28,10 @@ export interface Finding {
   col: number; // 1-based
   rule: RuleId;
   message: string;
-  /** The text the rule matched (used by waivers' `text`). */
+  /** The text the rule matched. */
   excerpt: string;
+  /** The whole line it is on: a waiver's `text` must occur in it. */
+  context?: string;
 }
 
 /** One line of prose to check, already stripped of markup that is not prose. */
@@ -145,7 +147,7 @@ export function yamlProseLines(src: string): ProseLine[] {
 type LineRule = (l: ProseLine, ctx: RuleContext) => Omit<Finding, 'file'>[];
 
 function at(l: ProseLine, index: number, rule: RuleId, excerpt: string, message: string): Omit<Finding, 'file'> {
-  return { line: l.line, col: index + 1, rule, excerpt, message };
+  return { line: l.line, col: index + 1, rule, excerpt, message, context: l.text };
 }
 
 /** Text inside Chinese quotation marks “…” / 「…」 is someone's words (usually the source's): blanked. */
@@ -370,7 +372,7 @@ export function applyWaivers(findings: Finding[], waivers: Waiver[]): { kept: Fi
   const waived: Finding[] = [];
   const compiled = waivers.map((w) => ({ w, re: globToRegExp(w.file) }));
   for (const f of findings) {
-    const hit = compiled.find(({ w, re }) => re.test(f.file) && (w.rule === '*' || w.rule === f.rule) && (!w.text || f.excerpt.includes(w.text) || w.text.includes(f.excerpt)));
+    const hit = compiled.find(({ w, re }) => re.test(f.file) && (w.rule === '*' || w.rule === f.rule) && (!w.text || (f.context ?? f.excerpt).includes(w.text)));
     if (hit) {
       used.add(hit.w);
       waived.push(f);
