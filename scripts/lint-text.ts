@@ -25,7 +25,7 @@ import { join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import {
-  mdxProseLines, yamlProseLines, lintProse, parseTermTable, checkTermTable, validateWaivers, applyWaivers,
+  mdxProseLines, yamlProseLines, lintProse, lessonPlan, parseTermTable, checkTermTable, validateWaivers, applyWaivers,
   classifyAutocorrect, diffSpan, fixHalfwidthPunct, type Finding, type GlossaryTerm,
 } from '../src/lib/textlint/rules.ts';
 
@@ -151,6 +151,11 @@ for (const file of files) {
   }
   findings.push(...autocorrectFindings(file, src));
   findings.push(...lintProse(file, file.endsWith('.mdx') ? mdxProseLines(src) : yamlProseLines(src), ctx));
+  if (file.endsWith('.mdx') && src.startsWith('---\n')) {
+    const fmText = src.slice(4, src.indexOf('\n---', 4));
+    const line = fmText.split('\n').findIndex((l) => l.startsWith('instructorNotes:')) + 2 || 1;
+    findings.push(...lessonPlan(parseYaml(fmText) ?? {}, line).map((x) => ({ file, ...x })));
+  }
 }
 
 const { kept, waived, unused } = applyWaivers(findings, waivers);

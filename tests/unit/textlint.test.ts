@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import {
-  applyWaivers, audienceWord, checkTermTable, classifyAutocorrect, fixHalfwidthPunct, halfwidthPunct, headingPunct,
+  applyWaivers, audienceWord, lessonPlan, checkTermTable, classifyAutocorrect, fixHalfwidthPunct, halfwidthPunct, headingPunct,
   lintProse, mdxProseLines, parseTermTable, rawId, sourceFormula, termVariant, validateWaivers, yamlProseLines,
   type Finding, type ProseLine, type RuleContext,
 } from '../../src/lib/textlint/rules';
@@ -161,5 +161,22 @@ describe('waivers', () => {
     expect(r.waived).toHaveLength(1);
     expect(r.kept).toHaveLength(1);
     expect(r.unused.map((w) => w.rule)).toEqual(['term-variant']);
+  });
+});
+
+describe('lesson-plan', () => {
+  const good = '建议用时 25 分钟：导入 5 分钟 → 甲、乙各 5 分钟（分组） → 练一练 10 分钟。\n其他提示。';
+  it('accepts a plan whose parts add up to the lesson minutes', () => {
+    expect(lessonPlan({ minutes: 25, kind: 'lesson', instructorNotes: good }, 14)).toEqual([]);
+  });
+  it('flags a missing plan, a wrong total and parts that do not add up', () => {
+    expect(lessonPlan({ minutes: 25, kind: 'lesson' }, 14)[0].message).toContain('缺少');
+    expect(lessonPlan({ minutes: 25, instructorNotes: '建议用时 25 分钟。可先请学员读情景。' }, 14)[0].rule).toBe('lesson-plan');
+    expect(lessonPlan({ minutes: 30, instructorNotes: good }, 14).map((f) => f.message).join()).toContain('不一致');
+    const bad = '建议用时 25 分钟：导入 5 分钟 → 讲解 10 分钟 → 练一练 5 分钟。';
+    expect(lessonPlan({ minutes: 25, instructorNotes: bad }, 14)[0].message).toContain('合计 20 分钟');
+  });
+  it('a case lesson says what to cut', () => {
+    expect(lessonPlan({ minutes: 25, kind: 'case', instructorNotes: good }, 14)[0].message).toContain('时间不够时');
   });
 });

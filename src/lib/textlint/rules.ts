@@ -20,6 +20,7 @@ export type RuleId =
   | 'raw-id'
   | 'heading-punct'
   | 'term-list'
+  | 'lesson-plan'
   | 'waiver';
 
 export interface Finding {
@@ -261,6 +262,42 @@ export function lintProse(file: string, lines: ProseLine[], ctx: RuleContext): F
     if (!hanRe.test(l.text) && !/\//.test(l.text)) continue;
     for (const rule of Object.values(LINE_RULES)) for (const f of rule(l, ctx)) out.push({ file, ...f });
   }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The instructor's timed plan (STYLE.md: 学习目标、讨论题与教师提示)
+
+/**
+ * A lesson's `instructorNotes` must open with a timed plan: `建议用时 N 分钟：A 5 分钟 → B 各 5 分钟 → …。`
+ * N equals the lesson's `minutes`, the parts add up to N (`A、B各 5 分钟` counts once per item), and a
+ * case lesson says what to cut when short of time (`时间不够时`).
+ */
+export function lessonPlan(fm: { minutes?: unknown; kind?: unknown; instructorNotes?: unknown }, line: number): Omit<Finding, 'file'>[] {
+  const f = (message: string): Omit<Finding, 'file'> => ({ line, col: 1, rule: 'lesson-plan', excerpt: '', message });
+  const notes = typeof fm.instructorNotes === 'string' ? fm.instructorNotes.trim() : '';
+  if (!notes) return [f('缺少教师提示 instructorNotes（要有分段计时的教学安排）')];
+  // parenthesised remarks may contain 。 and numbers of their own: leave them out of the sum
+  const head = /^建议用时 (\d+) 分钟：([^。]*)/.exec(notes.split('\n')[0].replace(/（[^）]*）/g, ''));
+  if (!head) return [f('教师提示要以“建议用时 N 分钟：各段 x 分钟 → ……”开头')];
+  const out: Omit<Finding, 'file'>[] = [];
+  const total = Number(head[1]);
+  if (typeof fm.minutes === 'number' && total !== fm.minutes) out.push(f(`教师提示的建议用时 ${total} 分钟与 minutes: ${fm.minutes} 不一致`));
+  const parts = head[2].split('→').map((p) => p.trim()).filter(Boolean);
+  let sum = 0;
+  for (const p of parts) {
+    const bare = p;
+    const m = /(各)?\s*(\d+)\s*分钟/.exec(bare);
+    if (!m) {
+      out.push(f(`教师提示的“${p.slice(0, 20)}”一段没有写分钟数`));
+      continue;
+    }
+    const items = m[1] ? bare.slice(0, m.index).split('、').filter((x) => x.trim()).length : 1;
+    sum += items * Number(m[2]);
+  }
+  if (parts.length < 3) out.push(f('教师提示的计划至少分三段'));
+  else if (sum !== total) out.push(f(`教师提示各段合计 ${sum} 分钟，与建议用时 ${total} 分钟不符`));
+  if (fm.kind === 'case' && !notes.includes('时间不够时')) out.push(f('案例课的教师提示要写明“时间不够时”先删哪一段'));
   return out;
 }
 
