@@ -69,7 +69,14 @@ const glossary: GlossaryTerm[] = walk(join(root, 'content/glossary'), '.yaml').m
 const stylePath = 'content/STYLE.md';
 const terms = existsSync(stylePath) ? parseTermTable(readFileSync(stylePath, 'utf8')) : [];
 const moduleIds = walk(join(root, 'content/modules'), '.yaml').map((p) => p.split(sep).pop()!.replace(/\.yaml$/, ''));
-const ctx = { terms, moduleIds };
+const lessonTitles = Object.fromEntries(
+  walk(join(root, 'content/lessons'), '.mdx').map((p) => {
+    const src = readFileSync(p, 'utf8');
+    const title = /^title:\s*(.+)$/m.exec(src.slice(0, src.indexOf('\n---', 4)))?.[1]?.trim() ?? '';
+    return [rel(p).replace(/^content\/lessons\//, '').replace(/\.mdx$/, ''), title];
+  }),
+);
+const ctx = { terms, moduleIds, lessonTitles };
 
 const findings: Finding[] = [...checkTermTable(terms, glossary, stylePath)];
 const waiverPath = 'content/lint-waivers.yaml';

@@ -63,6 +63,10 @@ describe('raw-id', () => {
     const f = rawId(line('本课是 relationships/upward 一课的延伸，与 `methods/defusing` 配合'), ctx);
     expect(f.map((x) => x.excerpt)).toEqual(['relationships/upward', 'methods/defusing']);
   });
+  it('suggests the lesson title when it knows it', () => {
+    const f = rawId(line('见 methods/defusing'), { ...ctx, lessonTitles: { 'methods/defusing': '化解矛盾：变通淡化' } });
+    expect(f[0].message).toContain('《化解矛盾：变通淡化》一课');
+  });
   it('ignores ids in tags, link targets and URLs', () => {
     const lines = mdxProseLines('<Quiz id="understanding/concept" />\n详见[协调的本质](/learn/understanding/concept/#协调的本质)');
     expect(lines.flatMap((l) => rawId(l, ctx))).toEqual([]);

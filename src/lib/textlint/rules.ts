@@ -61,6 +61,8 @@ export interface RuleContext {
   terms: TermEntry[];
   /** module ids: `<module>/<slug>` in prose is a raw lesson id */
   moduleIds: string[];
+  /** lesson id → title, to suggest the words to write instead of the id */
+  lessonTitles?: Record<string, string>;
 }
 
 const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
@@ -203,7 +205,8 @@ export const rawId: LineRule = (l, ctx) => {
   if (!ctx.moduleIds.length) return found;
   const re = new RegExp(`(?<![\\w/.#-])(?:${ctx.moduleIds.join('|')})/[a-z0-9][a-z0-9-]*`, 'g');
   for (let m; (m = re.exec(l.text)); ) {
-    found.push(at(l, m.index, 'raw-id', m[0], `正文里不要写课程 id“${m[0]}”，写课名（如“《协调的概念与本质》一课”）`));
+    const title = ctx.lessonTitles?.[m[0]];
+    found.push(at(l, m.index, 'raw-id', m[0], `正文里不要写课程 id“${m[0]}”，写课名${title ? `：《${title}》一课` : '（如“《协调的概念与本质》一课”）'}`));
   }
   return found;
 };
