@@ -96,6 +96,11 @@ describe('halfwidth-punct', () => {
     expect(halfwidthPunct(line('  prompt: "下列哪一项"'), ctx)).toEqual([]);
     expect(halfwidthPunct(line('<Example title="示例：三个科室">'), ctx)).toEqual([]);
   });
+  it('never touches a Markdown link target, even one with a Chinese anchor', () => {
+    const link = '见[协调的本质](/learn/understanding/concept/#协调的本质)。';
+    expect(halfwidthPunct(line(link), ctx)).toEqual([]);
+    expect(fixHalfwidthPunct(link)).toBe(link);
+  });
   it('has a fix', () => {
     expect(fixHalfwidthPunct('先回顾这条要求(详见上一课),再讲')).toBe('先回顾这条要求（详见上一课），再讲');
   });

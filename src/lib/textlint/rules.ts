@@ -228,7 +228,7 @@ export const headingPunct: LineRule = (l) => {
 export const halfwidthPunct: LineRule = (l) => {
   const found: Omit<Finding, 'file'>[] = [];
   const text = l.text;
-  const paren = new RegExp(`\\(([^()]*[${HAN}][^()]*)\\)`, 'g');
+  const paren = new RegExp(`(?<!\\])\\(([^()]*[${HAN}][^()]*)\\)`, 'g');
   for (let m; (m = paren.exec(text)); ) found.push(at(l, m.index, 'halfwidth-punct', m[0], `中文里用全角括号：“（${m[1]}）”`));
   const quote = new RegExp(`"([^"]*[${HAN}][^"]*)"`, 'g');
   for (let m; (m = quote.exec(text)); ) {
@@ -246,7 +246,7 @@ export const halfwidthPunct: LineRule = (l) => {
 export function fixHalfwidthPunct(text: string): string {
   const FULL: Record<string, string> = { ',': '，', ';': '；', '!': '！', '?': '？', ':': '：' };
   return text
-    .replace(new RegExp(`\\(([^()]*[${HAN}][^()]*)\\)`, 'g'), '（$1）')
+    .replace(new RegExp(`(?<!\\])\\(([^()]*[${HAN}][^()]*)\\)`, 'g'), '（$1）')
     .replace(new RegExp(`(?<=[${HAN}）”)"])[,;!?](?=[${HAN}“]|\\s|$)|(?<=[${HAN}]):(?=[${HAN}“])`, 'g'), (c) => FULL[c]);
 }
 
