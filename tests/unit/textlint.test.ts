@@ -189,3 +189,25 @@ describe('lesson-plan', () => {
     expect(lessonPlan({ minutes: 25, kind: 'case', instructorNotes: good }, 14)[0].message).toContain('时间不够时');
   });
 });
+
+describe('AutoCorrect rules (zh-spacing, zh-punctuation) on bad samples, and --fix', async () => {
+  const { autocorrectFindings, fixFile } = await import('../../scripts/lib/autocorrect-lint');
+  const mdx = '---\ntitle: 示例\ninstructorNotes: |\n  建议用时25分钟，先读案例\n---\n\n## 一节\n\n秘书先讲,再练。\n\n<Example title="示例：C领导的日程">\n\n正文\n\n</Example>\n';
+  it('names file, line and rule', () => {
+    const f = autocorrectFindings('content/lessons/x/y.mdx', mdx);
+    expect(f.map((x) => [x.line, x.rule])).toEqual([[4, 'zh-spacing'], [9, 'zh-punctuation'], [11, 'zh-spacing']]);
+    expect(f[0].message).toContain('建议用时 25 分钟');
+  });
+  it('leaves YAML syntax alone (flow-list commas, ids) but checks prose values', () => {
+    const yaml = 'term: 突发事件\ndefinition: 小到设备故障,大到紧急事态\naliases: [突发情况, 突发性事件]\nrelated: [understanding/role]\n';
+    expect(autocorrectFindings('content/glossary/t.yaml', yaml).map((x) => [x.line, x.rule])).toEqual([[2, 'zh-punctuation']]);
+  });
+  it('--fix rewrites prose only and keeps the YAML data the same shape', () => {
+    expect(fixFile('content/lessons/x/y.mdx', mdx)).toContain('建议用时 25 分钟');
+    expect(fixFile('content/lessons/x/y.mdx', mdx)).toContain('秘书先讲，再练。');
+    expect(fixFile('content/lessons/x/y.mdx', mdx)).toContain('title="示例：C 领导的日程"');
+    const yaml = 'prompt: 案例1中(第一轮)怎样做?\naliases: [甲, 乙]\noptions:\n  - text: 先讲,再练\n';
+    const fixed = fixFile('content/quizzes/q.yaml', yaml);
+    expect(fixed).toBe('prompt: 案例 1 中（第一轮）怎样做？\naliases: [甲, 乙]\noptions:\n  - text: 先讲，再练\n');
+  });
+});
