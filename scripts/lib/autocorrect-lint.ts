@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import {
-  mdxProseLines, yamlProseLines, classifyAutocorrect, diffSpan, fixHalfwidthPunct, type Finding,
+  mdxProseLines, yamlProseLines, isFlowLine, classifyAutocorrect, diffSpan, fixHalfwidthPunct, type Finding,
 } from '../../src/lib/textlint/rules.ts';
 
 const require = createRequire(import.meta.url);
@@ -23,7 +23,8 @@ ac.loadConfig(JSON.stringify({ rules: { 'space-bracket': 0, 'space-backticks': 0
 
 /** YAML lines whose text is syntax or ids (flow lists, non-prose keys): AutoCorrect findings there are dropped. */
 function yamlLinesToCheck(src: string, offset = 0): Set<number> {
-  return new Set(yamlProseLines(src).filter((l) => !/^\s*\[.*\]\s*$/.test(l.text)).map((l) => l.line + offset));
+  const raw = src.split('\n');
+  return new Set(yamlProseLines(src).filter((l) => !isFlowLine(raw[l.line - 1] ?? '')).map((l) => l.line + offset));
 }
 
 export function autocorrectFindings(file: string, src: string): Finding[] {
@@ -68,7 +69,7 @@ export function fixFile(file: string, src: string): string {
   if (a.length !== b.length) return src; // never risk a structural change
   const prose = new Set((isMdx ? mdxProseLines(src) : yamlProseLines(src)).map((l) => l.line));
   const out = a.map((line, i) => {
-    if (!prose.has(i + 1) || /^\s*[\w-]*:?\s*\[.*\]\s*$/.test(line)) return line;
+    if (!prose.has(i + 1) || isFlowLine(line)) return line;
     let next = b[i];
     if (isMdx) next = next.replace(/\btitle="([^"]*)"/g, (_m, t: string) => `title="${ac.format(t)}"`);
     return fixHalfwidthPunct(next);

@@ -202,6 +202,12 @@ describe('AutoCorrect rules (zh-spacing, zh-punctuation) on bad samples, and --f
     const yaml = 'term: 突发事件\ndefinition: 小到设备故障,大到紧急事态\naliases: [突发情况, 突发性事件]\nrelated: [understanding/role]\n';
     expect(autocorrectFindings('content/glossary/t.yaml', yaml).map((x) => [x.line, x.rule])).toEqual([[2, 'zh-punctuation']]);
   });
+  it('flow mappings are syntax too (scenario variables)', () => {
+    const yaml = 'variables:\n  relations: { type: number, label: 部门关系, min: 0 }\n  asked: { type: flag, label: 请示了总经理, initial: false }\n';
+    const found = [...autocorrectFindings('content/scenarios/s.yaml', yaml), ...lintProse('content/scenarios/s.yaml', yamlProseLines(yaml), ctx)];
+    expect(found).toEqual([]);
+    expect(fixFile('content/scenarios/s.yaml', yaml)).toBe(yaml);
+  });
   it('--fix rewrites prose only and keeps the YAML data the same shape', () => {
     expect(fixFile('content/lessons/x/y.mdx', mdx)).toContain('建议用时 25 分钟');
     expect(fixFile('content/lessons/x/y.mdx', mdx)).toContain('秘书先讲，再练。');

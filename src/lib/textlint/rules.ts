@@ -113,6 +113,16 @@ export function mdxProseLines(src: string): ProseLine[] {
   return out;
 }
 
+/** A YAML line whose value is a flow collection (`[a, b]`, `{ k: v, … }`): its commas are syntax. */
+export function isFlowLine(raw: string): boolean {
+  return /^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s*)?[[{].*[\]}]\s*$/.test(raw);
+}
+
+/** Blank the syntax of a flow collection (brackets, commas, keys), keeping the text of its values. */
+function blankFlowSyntax(text: string): string {
+  return text.replace(/[A-Za-z_][\w-]*:\s/g, (m) => ' '.repeat(m.length)).replace(/[[\]{},]/g, ' ');
+}
+
 /** Prose lines of a YAML file: lines that carry a string value of a prose key (or continue one). */
 export function yamlProseLines(src: string): ProseLine[] {
   const out: ProseLine[] = [];
@@ -136,10 +146,11 @@ export function yamlProseLines(src: string): ProseLine[] {
         continue;
       }
       // keep the value only: blank the key so that it cannot match any rule
-      out.push({ line: i + 1, text: ' '.repeat(m[0].length) + raw.slice(m[0].length), heading: false });
+      const value = raw.slice(m[0].length);
+      out.push({ line: i + 1, text: ' '.repeat(m[0].length) + (isFlowLine(raw) ? blankFlowSyntax(value) : value), heading: false });
       continue;
     }
-    out.push({ line: i + 1, text: raw, heading: false });
+    out.push({ line: i + 1, text: isFlowLine(raw) ? blankFlowSyntax(raw) : raw, heading: false });
   }
   return out;
 }
