@@ -24,7 +24,7 @@ import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
-  mdxProseLines, yamlProseLines, lintProse, lessonPlan, parseTermTable, checkTermTable, validateWaivers, applyWaivers,
+  mdxProseLines, yamlProseLines, lintProse, lessonPlan, objectiveLevels, discussionOpeners, discussionPrompts, parseTermTable, checkTermTable, validateWaivers, applyWaivers,
   type Finding, type GlossaryTerm,
 } from '../src/lib/textlint/rules.ts';
 import { autocorrectFindings, fixFile } from './lib/autocorrect-lint.ts';
@@ -72,6 +72,7 @@ const { waivers, errors } = validateWaivers(existsSync(waiverPath) ? parseYaml(r
 findings.push(...errors);
 
 let fixedFiles = 0;
+const prompts: { file: string; line: number; text: string }[] = [];
 for (const file of files) {
   let src = readFileSync(file, 'utf8');
   if (fix) {
@@ -87,9 +88,15 @@ for (const file of files) {
   if (file.endsWith('.mdx') && src.startsWith('---\n')) {
     const fmText = src.slice(4, src.indexOf('\n---', 4));
     const line = fmText.split('\n').findIndex((l) => l.startsWith('instructorNotes:')) + 2 || 1;
-    findings.push(...lessonPlan(parseYaml(fmText) ?? {}, line).map((x) => ({ file, ...x })));
+    const fm = parseYaml(fmText) ?? {};
+    findings.push(...lessonPlan(fm, line).map((x) => ({ file, ...x })));
+    const objLine = fmText.split('\n').findIndex((l) => l.startsWith('objectives:')) + 2 || 1;
+    findings.push(...objectiveLevels(fm.objectives, objLine).map((x) => ({ file, ...x })));
+    prompts.push(...discussionPrompts(file, src));
   }
 }
+// across lessons; only meaningful when all lessons are linted
+if (!only.length || only.some((o) => 'content/lessons'.startsWith(o) || o.startsWith('content/lessons'))) findings.push(...discussionOpeners(prompts));
 
 const { kept, waived, unused } = applyWaivers(findings, waivers);
 if (!only.length) for (const w of unused) kept.push({ file: waiverPath, line: 1, col: 1, rule: 'waiver', excerpt: w.file, message: `豁免（${w.file} · ${w.rule}${w.text ? ` · ${w.text}` : ''}）已不再匹配任何问题，请删除` });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import {
-  applyWaivers, audienceWord, lessonPlan, checkTermTable, classifyAutocorrect, fixHalfwidthPunct, halfwidthPunct, headingPunct,
+  applyWaivers, audienceWord, lessonPlan, objectiveLevels, discussionOpeners, discussionPrompts, checkTermTable, classifyAutocorrect, fixHalfwidthPunct, halfwidthPunct, headingPunct,
   lintProse, mdxProseLines, parseTermTable, rawId, sourceFormula, termVariant, validateWaivers, yamlProseLines,
   type Finding, type ProseLine, type RuleContext,
 } from '../../src/lib/textlint/rules';
@@ -215,5 +215,28 @@ describe('AutoCorrect rules (zh-spacing, zh-punctuation) on bad samples, and --f
     const yaml = 'prompt: 案例1中(第一轮)怎样做?\naliases: [甲, 乙]\noptions:\n  - text: 先讲,再练\n';
     const fixed = fixFile('content/quizzes/q.yaml', yaml);
     expect(fixed).toBe('prompt: 案例 1 中（第一轮）怎样做？\naliases: [甲, 乙]\noptions:\n  - text: 先讲，再练\n');
+  });
+});
+
+describe('objectives', () => {
+  it('flags a lesson with only recall and explanation objectives', () => {
+    const f = objectiveLevels(['说出协调的五个要素', '列举三种依据', '解释行政约束力'], 8);
+    expect(f.map((x) => x.rule)).toEqual(['objectives', 'objectives']);
+    expect(f[0].message).toContain('应用层次');
+    expect(f[1].message).toContain('3 条学习目标中有 2 条');
+  });
+  it('accepts a lesson with an apply-level objective and at most half recall', () => {
+    expect(objectiveLevels(['说出协调的五个要素', '解释行政约束力', '判断一项做法是否符合程序性'], 8)).toEqual([]);
+  });
+});
+
+describe('discussion', () => {
+  it('flags an opening reused in four lessons, naming each', () => {
+    const p = (n: number) => discussionPrompts(`content/lessons/m/l${n}.mdx`, `## 课堂讨论\n\n<Discussion>\n\n回想一次你参加过的集体活动${n}\n\n</Discussion>\n`);
+    expect(p(1)).toEqual([{ file: 'content/lessons/m/l1.mdx', line: 5, text: '回想一次你参加过的集体活动1' }]);
+    const f = discussionOpeners([1, 2, 3, 4].flatMap(p));
+    expect(f).toHaveLength(4);
+    expect(f[0]).toMatchObject({ rule: 'discussion', line: 5, excerpt: '回想一次' });
+    expect(discussionOpeners([1, 2, 3].flatMap(p))).toEqual([]);
   });
 });

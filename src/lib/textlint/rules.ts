@@ -21,6 +21,8 @@ export type RuleId =
   | 'heading-punct'
   | 'term-list'
   | 'lesson-plan'
+  | 'objectives'
+  | 'discussion'
   | 'waiver';
 
 export interface Finding {
@@ -312,6 +314,60 @@ export function lessonPlan(fm: { minutes?: unknown; kind?: unknown; instructorNo
   if (parts.length < 3) out.push(f('教师提示的计划至少分三段'));
   else if (sum !== total) out.push(f(`教师提示各段合计 ${sum} 分钟，与建议用时 ${total} 分钟不符`));
   if (fm.kind === 'case' && !notes.includes('时间不够时')) out.push(f('案例课的教师提示要写明“时间不够时”先删哪一段'));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objectives and discussion prompts (STYLE.md: 学习目标、讨论题与教师提示)
+
+/** Objectives that ask the learner to do something with what they learnt (apply level and above). */
+export const APPLY_VERBS = ['运用', '综合运用', '判断', '分析', '设计', '拟', '制定', '制订', '选用', '处理', '改写', '写出', '针对', '根据', '按', '为', '对照', '分辨', '在'];
+/** Objectives that only ask to recall. */
+export const RECALL_VERBS = ['说出', '列举', '列出', '复述', '准确复述', '完整说出', '用自己的话说出'];
+
+/** Each lesson has an apply-level objective, and recall-only objectives are at most half of them. */
+export function objectiveLevels(objectives: unknown, line: number): Omit<Finding, 'file'>[] {
+  if (!Array.isArray(objectives) || !objectives.length) return [];
+  const list = objectives.map(String);
+  const out: Omit<Finding, 'file'>[] = [];
+  const f = (message: string): Omit<Finding, 'file'> => ({ line, col: 1, rule: 'objectives', excerpt: '', message });
+  if (!list.some((o) => APPLY_VERBS.some((v) => o.startsWith(v)))) {
+    out.push(f(`学习目标里没有应用层次的目标（以${APPLY_VERBS.slice(0, 6).join('、')}……开头），至少要有一条，并由本课练习考到`));
+  }
+  const recall = list.filter((o) => RECALL_VERBS.some((v) => o.startsWith(v))).length;
+  if (recall * 2 > list.length) out.push(f(`${list.length} 条学习目标中有 ${recall} 条只要求记忆（说出、列举……），不能超过一半`));
+  return out;
+}
+
+/**
+ * The same opening reused across lessons reads like a template (the old 回想…活动 prompt was in five):
+ * an opening (first four characters) shared by four or more lessons' discussion prompts is reported.
+ */
+export function discussionOpeners(prompts: { file: string; line: number; text: string }[], limit = 4): Finding[] {
+  const by = new Map<string, { file: string; line: number; text: string }[]>();
+  for (const p of prompts) {
+    const head = p.text.replace(/<[^>]*>/g, '').trim().slice(0, 4);
+    if (head.length < 4) continue;
+    by.set(head, [...(by.get(head) ?? []), p]);
+  }
+  const out: Finding[] = [];
+  for (const [head, list] of by) {
+    if (new Set(list.map((p) => p.file)).size < limit) continue;
+    for (const p of list) out.push({ file: p.file, line: p.line, col: 1, rule: 'discussion', excerpt: head, context: p.text, message: `${list.length} 道讨论题都以“${head}”开头：讨论题要扣住本课，不套用同一个开头` });
+  }
+  return out;
+}
+
+/** Discussion prompts of an MDX lesson: the first text line inside each <Discussion>. */
+export function discussionPrompts(file: string, src: string): { file: string; line: number; text: string }[] {
+  const lines = src.split('\n');
+  const out: { file: string; line: number; text: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^<Discussion>\s*$/.test(lines[i])) continue;
+    let j = i + 1;
+    while (j < lines.length && !lines[j].trim()) j++;
+    if (j < lines.length && !lines[j].startsWith('</Discussion>')) out.push({ file, line: j + 1, text: lines[j] });
+  }
   return out;
 }
 
