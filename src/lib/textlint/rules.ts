@@ -341,13 +341,13 @@ export function objectiveLevels(objectives: unknown, line: number): Omit<Finding
 
 /**
  * The same opening reused across lessons reads like a template (the old 回想…活动 prompt was in five):
- * an opening (first four characters) shared by four or more lessons' discussion prompts is reported.
+ * an opening (first two characters) shared by four or more lessons' discussion prompts is reported.
  */
 export function discussionOpeners(prompts: { file: string; line: number; text: string }[], limit = 4): Finding[] {
   const by = new Map<string, { file: string; line: number; text: string }[]>();
   for (const p of prompts) {
-    const head = p.text.replace(/<[^>]*>/g, '').trim().slice(0, 4);
-    if (head.length < 4) continue;
+    const head = p.text.replace(/<[^>]*>/g, '').trim().slice(0, 2);
+    if (head.length < 2) continue;
     by.set(head, [...(by.get(head) ?? []), p]);
   }
   const out: Finding[] = [];
