@@ -14,7 +14,8 @@
  *  - textlint: its CJK spacing/punctuation rules on the registry are written for Japanese
  *    (textlint-rule-ja-*), and there is no maintained Simplified-Chinese preset; MDX and YAML need two
  *    more plugins;
- *  - AutoCorrect 2.14 understands Markdown (front matter included) and YAML, reports line and column,
+ *  - AutoCorrect (autocorrect-node 2.13.0, pinned: it is the newest release with binaries for macOS,
+ *    Linux x64 and Windows; 2.14.0 ships Linux only) understands Markdown (front matter included) and YAML, reports line and column,
  *    has a formatter for --fix, and its findings on our files were all real (digits and Latin letters
  *    next to Chinese without a space, half-width marks after Chinese). Its one false positive — YAML
  *    flow lists `[淡化矛盾, 化干戈为玉帛]`, whose comma is syntax — is filtered below.

@@ -15,7 +15,14 @@ const ac: {
   formatFor(text: string, file: string): string;
   format(text: string): string;
   loadConfig(config: string): void;
-} = require('autocorrect-node');
+} = (() => {
+  try {
+    return require('autocorrect-node');
+  } catch (err) {
+    // autocorrect-node ships native binaries for macOS (x64, arm64), Linux x64 (glibc, musl) and Windows x64
+    throw new Error(`lint:text needs AutoCorrect (autocorrect-node), which has no binary for ${process.platform}-${process.arch} here: ${(err as Error).message}`);
+  }
+})();
 
 // No spaces added around brackets or backticks (we want full-width （）, see halfwidth-punct), no
 // spell-check (Latin words are rare here and mostly proper names).
