@@ -3,8 +3,9 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import sitemap from './src/integrations/sitemap';
-import { THEME_INIT } from './src/scripts/theme-init.mjs';
+import sitemap from '@astrojs/sitemap';
+import { isNoindexPath } from './src/lib/paths';
+import { themeInit } from './src/client/theme-init';
 
 // SITE_BASE lets the same source deploy under a sub-path (e.g. /course/); a test builds with one.
 const base = process.env.SITE_BASE ?? '/';
@@ -26,7 +27,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact(),
-    sitemap(),
+    // sitemap-index.xml + sitemap-0.xml; noindex pages (isNoindexPath) left out.
+    sitemap({ filter: (page) => !isNoindexPath(new URL(page).pathname) }),
     {
       // client:intent — hydrate on focus / pointer / search shortcut (see src/directives/intent.ts).
       name: 'client-intent-directive',
@@ -62,7 +64,7 @@ export default defineConfig({
         "worker-src 'self'",
         "frame-src 'none'",
       ],
-      scriptDirective: { hashes: [sha256(THEME_INIT)] },
+      scriptDirective: { hashes: [sha256(themeInit(base))] },
     },
   },
 });

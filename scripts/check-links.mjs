@@ -9,12 +9,7 @@ import { join, relative, dirname, posix } from 'node:path';
 const [outDir = 'dist', baseArg = '/'] = process.argv.slice(2);
 const base = baseArg.endsWith('/') ? baseArg : `${baseArg}/`;
 
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
+const walk = (dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((p) => statSync(p).isFile());
 const files = walk(outDir);
 const htmlFiles = files.filter((f) => f.endsWith('.html'));
 const idCache = new Map();

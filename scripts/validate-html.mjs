@@ -38,7 +38,7 @@ if (unexplained.length) {
 }
 
 /** @param {string} dir @returns {string[]} */
-const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+const walk = (dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((p) => statSync(p).isFile());
 const files = walk(outDir).filter((f) => f.endsWith('.html')).sort();
 if (files.length === 0) {
   console.error(`✖ no HTML in ${outDir}: build first.`);

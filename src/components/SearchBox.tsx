@@ -11,36 +11,21 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { SearchBoxStrings } from './searchStrings';
 import { href } from '../lib/paths';
-import { loadSearch } from '../lib/search/client';
-import { fill, isComposingKey, isSearchShortcut, moveActive } from '../lib/search/keys';
-import type { SearchClient } from '../lib/search/client';
-import { useSearch } from './useSearch';
+import { isComposingKey, moveActive } from '../lib/search/keys';
+import { format as fill } from '../i18n/format';
+import { useSearch, useSearchClient } from './useSearch';
 import { useComposition } from './useComposition';
 import './search.css';
 
 const TOP = 6;
-type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrings; id?: string }) {
   const input = useRef<HTMLInputElement>(null);
-  const [engine, setEngine] = useState<SearchClient | null>(null);
-  const [status, setStatus] = useState<Status>('idle');
+  const { client: engine, status, load: ensure } = useSearchClient();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = `${id}-list`;
-
-  const ensure = () => {
-    if (status === 'loading' || status === 'ready') return;
-    setStatus('loading');
-    loadSearch().then(
-      (e) => {
-        setEngine(e);
-        setStatus('ready');
-      },
-      () => setStatus('error'),
-    );
-  };
 
   // Hydrated after the learner already focused or typed: catch up.
   useEffect(() => {
@@ -53,17 +38,7 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
     }
   }, []);
 
-  // Global shortcut: "/" or Ctrl/⌘+K focuses the box (not while typing in a field).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!isSearchShortcut(e, e.target as HTMLElement | null)) return;
-      e.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  // The "/" and Ctrl/⌘+K shortcut is bound by the client:intent directive (src/directives/intent.ts).
 
   const outcome = useSearch(engine, query, TOP);
   const results = outcome?.results ?? [];
@@ -77,6 +52,7 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
   const update = (value: string) => {
     setQuery(value);
     setOpen(true);
+    ensure(); // after a failed or timed-out load, typing again retries
   };
 
   const composing = useComposition(input, update);
@@ -117,6 +93,7 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
   if (expanded) {
     if (status === 'loading') message = s['search.loading'];
     else if (status === 'error') message = s['search.loadError'];
+    else if (status === 'timeout') message = s['search.timeout'];
     else if (outcome && !outcome.empty && !results.length) message = fill(s['search.none'], { q: query.trim() });
     else if (outcome && results.length) message = fill(s['search.count'], { n: outcome.total });
   }

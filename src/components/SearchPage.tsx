@@ -9,16 +9,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { SearchStrings } from './searchStrings';
 import { href } from '../lib/paths';
-import { loadSearch } from '../lib/search/client';
-import { fill, isComposingKey, isSearchShortcut } from '../lib/search/keys';
+import { isComposingKey } from '../lib/search/keys';
+import { format as fill } from '../i18n/format';
 import { DOC_TYPES, type DocType } from '../lib/search/types';
-import type { SearchClient } from '../lib/search/client';
-import { useSearch } from './useSearch';
+import { bindSearchShortcut } from '../client/search-shortcut';
+import { useSearch, useSearchClient } from './useSearch';
 import { useComposition } from './useComposition';
 import './search.css';
 
 const PAGE = 50;
-type Status = 'loading' | 'ready' | 'error';
 
 function readUrl(): { q: string; type: DocType | '' } {
   const p = new URLSearchParams(window.location.search);
@@ -37,22 +36,10 @@ function urlFor(q: string, type: string): string {
 export default function SearchPage({ s }: { s: SearchStrings }) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  const [engine, setEngine] = useState<SearchClient | null>(null);
-  const [status, setStatus] = useState<Status>('loading');
+  const { client: engine, status, load } = useSearchClient();
   const [query, setQuery] = useState('');
   const [type, setType] = useState<DocType | ''>('');
   const [limit, setLimit] = useState(PAGE);
-
-  const load = () => {
-    setStatus('loading');
-    loadSearch().then(
-      (e) => {
-        setEngine(e);
-        setStatus('ready');
-      },
-      () => setStatus('error'),
-    );
-  };
 
   useEffect(() => {
     const fromUrl = () => {
@@ -62,20 +49,14 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
       setType(state.type);
       setLimit(PAGE);
     };
-    // "/" or Ctrl/⌘+K focuses this page's box (the header has none here).
-    const onKey = (e: KeyboardEvent) => {
-      if (!isSearchShortcut(e, e.target as HTMLElement | null)) return;
-      e.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
     fromUrl();
     load();
     window.addEventListener('popstate', fromUrl);
-    document.addEventListener('keydown', onKey);
+    // "/" or Ctrl/⌘+K focuses this page's box (the header has none here).
+    const unbind = bindSearchShortcut(() => input.current);
     return () => {
       window.removeEventListener('popstate', fromUrl);
-      document.removeEventListener('keydown', onKey);
+      unbind();
     };
   }, []);
 
@@ -138,8 +119,9 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
   const results = outcome?.results ?? [];
   const total = outcome?.total ?? 0;
   let message = '';
-  if (status === 'loading' && query.trim()) message = s['search.loading'];
+  if ((status === 'loading' || status === 'idle') && query.trim()) message = s['search.loading'];
   else if (status === 'error') message = s['search.loadError'];
+  else if (status === 'timeout') message = s['search.timeout'];
   else if (!query.trim() || outcome?.empty) message = s['search.start'];
   else if (!total && type && countAll > 0) message = fill(s['search.noneInType'], { type: s[`search.type.${type}`], q: query.trim(), n: countAll });
   else if (!total) message = fill(s['search.none'], { q: query.trim() });
@@ -191,7 +173,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
       <p class="xs-page-msg" role="status">
         {message}
       </p>
-      {status === 'error' && (
+      {(status === 'error' || status === 'timeout') && (
         <button type="button" class="xs-submit" onClick={load}>
           {s['search.retry']}
         </button>

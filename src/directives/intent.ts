@@ -5,7 +5,7 @@
  * which is server-rendered as a working GET form.
  */
 import type { ClientDirective } from 'astro';
-import { isSearchShortcut } from '../lib/search/keys';
+import { bindSearchShortcut } from '../client/search-shortcut';
 
 const intent: ClientDirective = (load, _options, el) => {
   let started = false;
@@ -14,19 +14,14 @@ const intent: ClientDirective = (load, _options, el) => {
     started = true;
     el.removeEventListener('focusin', start);
     el.removeEventListener('pointerdown', start);
-    document.removeEventListener('keydown', onKey);
     const hydrate = await load();
     await hydrate();
   };
-  const onKey = (e: KeyboardEvent) => {
-    if (!isSearchShortcut(e, e.target as HTMLElement | null)) return;
-    e.preventDefault();
-    // Focusing the server-rendered field starts hydration (focusin); the island then sees focus.
-    el.querySelector<HTMLInputElement>('input')?.focus();
-  };
+  // The page's one shortcut listener, kept after hydration (the island hydrates the same <input>).
+  // Focusing the server-rendered field starts hydration (focusin); the island then sees focus.
+  bindSearchShortcut(() => el.querySelector<HTMLInputElement>('input'));
   el.addEventListener('focusin', start);
   el.addEventListener('pointerdown', start);
-  document.addEventListener('keydown', onKey);
   // Focus may already be inside (e.g. the learner tabbed in before this ran).
   if (el.contains(document.activeElement)) void start();
 };

@@ -3,13 +3,14 @@
  * enforces that) and one more entry in `locales`.
  */
 import { zhCN, type UIStringKey, type UIStrings } from './zh-CN';
+import { format, type Vars } from './format';
 
 export const locales: Record<string, UIStrings> = { 'zh-CN': zhCN };
 export const defaultLocale = 'zh-CN';
 
 /** Translate a key, filling {name} placeholders. */
-export function t(key: UIStringKey, vars: Record<string, string | number> = {}, locale = defaultLocale): string {
-  const table = locales[locale] ?? zhCN;
-  return table[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+export function t(key: UIStringKey, vars: Vars = {}, locale = defaultLocale): string {
+  return format((locales[locale] ?? zhCN)[key], vars);
 }
 export type { UIStringKey };
+export { format, plural, pick } from './format';

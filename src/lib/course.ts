@@ -1,51 +1,11 @@
 /**
- * The course as one validated structure: modules in order, their lessons in order,
- * prev/next links, glossary with backlinks, quizzes and scenarios by id.
- * Loaded once per build. Any broken cross-reference throws an error that names
- * the file and the field, which fails the build.
+ * The course, loaded once per build from the content collections and validated by
+ * assembleCourse (src/lib/course-model.ts, pure and unit-tested).
  */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { analyzeScenario, validateQuiz, type ScenarioAnalysis } from './quiz/validate';
+import { getCollection, render } from 'astro:content';
+import { assembleCourse, type Course, type LessonEntry } from './course-model';
 
-export type ModuleEntry = CollectionEntry<'modules'>;
-export type LessonEntry = CollectionEntry<'lessons'>;
-export type TermEntry = CollectionEntry<'glossary'>;
-export type QuizEntry = CollectionEntry<'quizzes'>;
-export type ScenarioEntry = CollectionEntry<'scenarios'>;
-
-export interface CourseModule {
-  id: string;
-  entry: ModuleEntry;
-  /** 1-based position in the learning path. */
-  number: number;
-  lessons: LessonEntry[];
-  minutes: number;
-}
-
-export interface Course {
-  modules: CourseModule[];
-  /** All lessons in course order. */
-  lessons: LessonEntry[];
-  lessonById: Map<string, LessonEntry>;
-  moduleById: Map<string, CourseModule>;
-  terms: TermEntry[];
-  termById: Map<string, TermEntry>;
-  /** Lesson ids that use each term (listed in `terms`, or in the term's `related`). */
-  termLessons: Map<string, string[]>;
-  quizById: Map<string, QuizEntry>;
-  scenarioById: Map<string, ScenarioEntry>;
-  scenarioAnalysis: Map<string, ScenarioAnalysis>;
-  minutes: number;
-}
-
-export class ContentError extends Error {
-  constructor(file: string, field: string, message: string) {
-    super(`[content] ${file}: field "${field}": ${message}`);
-    this.name = 'ContentError';
-  }
-}
-
-const fileOf = (e: { filePath?: string; id: string }, dir: string): string => e.filePath ?? `content/${dir}/${e.id}`;
+export * from './course-model';
 
 let cached: Promise<Course> | undefined;
 
@@ -56,59 +16,14 @@ export function getCourse(): Promise<Course> {
 }
 
 async function loadCourse(): Promise<Course> {
-  const [moduleEntries, lessonEntries, terms, quizzes, scenarios] = await Promise.all([
+  const [modules, lessons, terms, quizzes, scenarios] = await Promise.all([
     getCollection('modules'),
     getCollection('lessons', (l) => !l.data.draft),
     getCollection('glossary'),
     getCollection('quizzes'),
     getCollection('scenarios'),
   ]);
-  const byOrder = <T extends { data: { order: number }; id: string }>(a: T, b: T) =>
-    a.data.order - b.data.order || a.id.localeCompare(b.id);
-
-  const moduleIds = new Set(moduleEntries.map((m) => m.id));
-  const termById = new Map(terms.map((t) => [t.id, t]));
-  const quizById = new Map(quizzes.map((q) => [q.id, q]));
-  const scenarioById = new Map(scenarios.map((s) => [s.id, s]));
-
-  for (const l of lessonEntries) {
-    const file = fileOf(l, 'lessons');
-    if (!moduleIds.has(l.data.module)) {
-      throw new ContentError(file, 'module', `unknown module "${l.data.module}"; known modules: ${[...moduleIds].join(', ')}`);
-    }
-    const folder = l.id.split('/')[0];
-    if (folder !== l.data.module) {
-      throw new ContentError(file, 'module', `lesson is in folder "${folder}" but names module "${l.data.module}"; put it in content/lessons/${l.data.module}/`);
-    }
-    for (const t of l.data.terms) {
-      if (!termById.has(t)) throw new ContentError(file, 'terms', `unknown glossary term "${t}" (no content/glossary/${t}.yaml)`);
-    }
-  }
-
-  const modules: CourseModule[] = moduleEntries.sort(byOrder).map((m, i) => {
-    const lessons = lessonEntries.filter((l) => l.data.module === m.id).sort(byOrder);
-    const seenOrder = new Map<number, string>();
-    for (const l of lessons) {
-      const other = seenOrder.get(l.data.order);
-      if (other) throw new ContentError(fileOf(l, 'lessons'), 'order', `order ${l.data.order} is also used by lesson "${other}" in module "${m.id}"`);
-      seenOrder.set(l.data.order, l.id);
-    }
-    return { id: m.id, entry: m, number: i + 1, lessons, minutes: lessons.reduce((s, l) => s + l.data.minutes, 0) };
-  });
-  const lessons = modules.flatMap((m) => m.lessons);
-  const lessonById = new Map(lessons.map((l) => [l.id, l]));
-
-  const termLessons = new Map<string, string[]>(terms.map((t) => [t.id, []]));
-  for (const l of lessons) for (const t of l.data.terms) termLessons.get(t)!.push(l.id);
-  for (const t of terms) {
-    for (const r of t.data.related) {
-      if (!lessonById.has(r)) throw new ContentError(fileOf(t, 'glossary'), 'related', `unknown lesson "${r}"`);
-      const list = termLessons.get(t.id)!;
-      if (!list.includes(r)) list.push(r);
-    }
-  }
-
-  // Headings of every lesson, for checking `ref` anchors.
+  // Headings of every lesson as Astro renders them, for checking `ref` anchors.
   const anchors = new Map<string, Set<string>>();
   await Promise.all(
     lessons.map(async (l) => {
@@ -116,46 +31,7 @@ async function loadCourse(): Promise<Course> {
       anchors.set(l.id, new Set(headings.map((h) => h.slug)));
     }),
   );
-  const checkRef = (file: string, field: string, ref: string | undefined) => {
-    if (!ref) return;
-    const [lessonId, anchor] = ref.split('#');
-    if (!lessonById.has(lessonId!)) throw new ContentError(file, field, `unknown lesson "${lessonId}"`);
-    if (anchor && !anchors.get(lessonId!)!.has(anchor)) {
-      throw new ContentError(file, field, `lesson "${lessonId}" has no heading with anchor "#${anchor}"; its anchors: ${[...anchors.get(lessonId!)!].join(', ')}`);
-    }
-  };
-
-  for (const q of quizzes) {
-    const file = fileOf(q, 'quizzes');
-    checkRef(file, 'lesson', q.data.lesson);
-    q.data.questions.forEach((question, i) => checkRef(file, `questions[${i}].ref`, question.ref));
-    const problems = validateQuiz(q.data);
-    if (problems.length) throw new ContentError(file, problems[0]!.path, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-  }
-  const scenarioAnalysis = new Map<string, ScenarioAnalysis>();
-  for (const s of scenarios) {
-    const file = fileOf(s, 'scenarios');
-    checkRef(file, 'lesson', s.data.lesson);
-    const analysis = analyzeScenario(s.data);
-    if (analysis.problems.length) {
-      throw new ContentError(file, analysis.problems[0]!.path, analysis.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-    }
-    scenarioAnalysis.set(s.id, analysis);
-  }
-
-  return {
-    modules,
-    lessons,
-    lessonById,
-    moduleById: new Map(modules.map((m) => [m.id, m])),
-    terms: [...terms].sort((a, b) => a.data.term.localeCompare(b.data.term, 'zh-CN')),
-    termById,
-    termLessons,
-    quizById,
-    scenarioById,
-    scenarioAnalysis,
-    minutes: modules.reduce((s, m) => s + m.minutes, 0),
-  };
+  return assembleCourse({ modules, lessons, terms, quizzes, scenarios, anchors });
 }
 
 /** Previous and next lesson in course order (crossing module boundaries). */

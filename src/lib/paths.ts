@@ -25,3 +25,22 @@ export const lessonPath = (lessonId: string): string => `/learn/${lessonId}/`;
 export const modulePath = (moduleId: string): string => `/learn/${moduleId}/`;
 /** URL of a glossary entry. */
 export const termPath = (termId: string): string => `/glossary/#term-${termId}`;
+
+/**
+ * Name of a browser-storage key or BroadcastChannel for the deployment at `base`. Scoped by the
+ * base so two deployments on one origin (user.github.io/a/ and /b/, staging and production) never
+ * read or overwrite each other's progress, theme or classroom sync. E.g. "xtzd:/course/:progress".
+ */
+export function scopedName(base: string, name: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `xtzd:${b.startsWith('/') ? b : `/${b}`}:${name}`;
+}
+
+/** The origin-wide name every deployment used before names were scoped (read once, to migrate). */
+export const legacyName = (name: string): string => `xtzd-${name}`;
+
+/**
+ * Pages kept out of search engines and the sitemap: slide decks, presenter views and answer keys.
+ * The one list: BaseLayout marks these pages noindex and the sitemap filter leaves them out.
+ */
+export const isNoindexPath = (pathname: string): boolean => /\/(present|presenter)\/$|\/teach\/[^/]+\/answer-key\/$/.test(pathname);

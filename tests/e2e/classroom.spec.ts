@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { analyzeScenario } from '../../src/lib/quiz/validate';
 import type { QuizData, ScenarioData } from '../../src/lib/quiz/schema';
@@ -206,6 +206,57 @@ test('the presenter view opens from the presentation and both windows follow eac
   await expect(answer).toBeHidden();
   await pv.getByRole('button', { name: /演示窗口开始倒计时/ }).click();
   await expect(visibleSlide(page).getByRole('button', { name: '停止倒计时' })).toBeVisible();
+});
+
+test('after Back and Forward (back/forward cache) the deck still drives the presenter; one channel per page', async ({ launchOptions, baseURL }) => {
+  // Playwright turns the back/forward cache off by default; this test needs a browser with it on.
+  const browser = await chromium.launch({ ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  // Count the BroadcastChannels each page opens (live-quiz slides must share the deck's).
+  await context.addInitScript(() => {
+    const Native = window.BroadcastChannel;
+    (window as unknown as { channelsOpened: number }).channelsOpened = 0;
+    window.BroadcastChannel = class extends Native {
+      constructor(name: string) {
+        super(name);
+        (window as unknown as { channelsOpened: number }).channelsOpened++;
+      }
+    };
+  });
+  const errors = collectErrors(page);
+  const quizSlide = async () => Number(await page.locator('[data-slide]:has(.live-quiz)').first().getAttribute('data-slide'));
+  await page.goto(present(LESSON));
+  await expect(page.locator('[data-deck][data-ready]')).toBeAttached();
+  const n = await quizSlide();
+  await page.goto(present(LESSON, n));
+  await expect(page.locator('[data-deck][data-ready]')).toBeAttached();
+  await hydrated(visibleSlide(page));
+  expect(await page.evaluate(() => (window as unknown as { channelsOpened: number }).channelsOpened)).toBe(1);
+
+  const pv = await context.newPage();
+  await pv.goto(presenter(LESSON) + `?slide=${n}`);
+  await expect(pv.locator('[data-presenter][data-ready]')).toBeAttached();
+  const pvCounter = pv.locator('[data-pv-current]');
+
+  // Leave the deck and come back: the page is restored from the back/forward cache (same window).
+  await page.bringToFront();
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'kept'));
+  await page.goto('/glossary/');
+  await page.goBack({ waitUntil: 'commit' }); // a page restored from the cache fires no load event
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker), 'the deck was restored from the back/forward cache').toBe('kept');
+  await expect(counter(page)).toHaveText(String(n));
+
+  await page.keyboard.press('ArrowRight');
+  await expectSlide(page, n + 1);
+  await expect(pvCounter).toHaveText(String(n + 1));
+  // And the presenter still drives the restored deck, including its live quiz.
+  await pv.keyboard.press('ArrowLeft');
+  await expectSlide(page, n);
+  await pv.getByRole('button', { name: '在演示窗口揭晓答案' }).click();
+  await expect(visibleSlide(page).getByRole('group', { name: '正确答案' })).toBeVisible();
+  expect(errors).toEqual([]);
+  await browser.close();
 });
 
 function quizOf(id: string): QuizData {

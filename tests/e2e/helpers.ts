@@ -1,15 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from '@playwright/test';
 
 /** Every page of the built site, as URL paths ("/", "/learn/x/y/"), read from dist/. */
 export function builtPages(outDir = 'dist'): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-  return walk(outDir)
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(outDir, f))
     .filter((f) => f.endsWith('index.html'))
     .map((f) => '/' + relative(outDir, f).replace(/index\.html$/, ''))
     .sort();

@@ -1,6 +1,6 @@
 /**
  * Helpers for the quality gates (CSP/console, axe, keyboard): the page list comes from the
- * built site's sitemap.xml, so pages added by any feature are covered without editing tests.
+ * built site's sitemap, so pages added by any feature are covered without editing tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -25,12 +25,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 const OUT_DIR = process.env.ASTRO_OUT_DIR?.replace(/^\.\//, '') ?? 'dist';
 
-/** URL paths (with the base, e.g. "/learn/x/y/") of every page in dist/sitemap.xml. */
+/** URL paths (with the base, e.g. "/learn/x/y/") of every page in the sitemap (dist/sitemap-index.xml and its parts). */
 export function sitemapPaths(outDir = OUT_DIR): string[] {
-  const file = `${outDir}/sitemap.xml`;
-  if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npm run build).`);
-  const xml = readFileSync(file, 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')).pathname);
+  const locs = (file: string) => {
+    if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npm run build).`);
+    return [...readFileSync(file, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')).pathname);
+  };
+  return locs(`${outDir}/sitemap-index.xml`).flatMap((part) => locs(`${outDir}/${part.split('/').pop()}`));
 }
 
 /** The deployment base the site was built with ("/" or e.g. "/course/"), from the home page. */

@@ -219,3 +219,45 @@ test('search page: hostile query is shown as text, never executed; no results sa
   expect(dialog).toBe(false);
   expect(errors).toEqual([]);
 });
+
+test('search page: a hung index request times out with a clear message, and Retry loads it', async ({ page }) => {
+  await page.clock.install();
+  let hang = true;
+  await page.route('**/search/index.json', async (route) => {
+    if (hang) return; // never answered: the request hangs
+    await route.continue();
+  });
+  await page.goto('/search/?q=' + encodeURIComponent('协调'));
+  const status = page.getByRole('main').getByRole('status');
+  await expect(status).toHaveText(/正在载入/);
+  await page.clock.runFor(31_000);
+  await expect(status).toHaveText(/超时/);
+  hang = false;
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.locator('#search-results > li').first()).toBeVisible();
+  await expect(status).toHaveText(/找到 \d+ 条结果/);
+});
+
+test('every anchor the search index links to exists on its page (built output)', () => {
+  const store = JSON.parse(readFileSync('dist/search/store.json', 'utf8')) as { docs: [number, string, number, string, string[], [string, string][]][] };
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (path: string) => {
+    if (!ids.has(path)) {
+      const html = readFileSync(`dist${path}index.html`, 'utf8');
+      ids.set(path, new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"'))));
+    }
+    return ids.get(path)!;
+  };
+  const missing: string[] = [];
+  let checked = 0;
+  for (const [, title, , url, , sections] of store.docs) {
+    const [path, fragment] = url.split('#') as [string, string | undefined];
+    const anchors = [...(fragment ? [decodeURIComponent(fragment)] : []), ...sections.map(([a]) => a).filter(Boolean)];
+    for (const a of anchors) {
+      checked++;
+      if (!idsOf(path).has(a)) missing.push(`${title}: ${path}#${a}`);
+    }
+  }
+  expect(checked).toBeGreaterThan(100);
+  expect(missing).toEqual([]);
+});

@@ -16,5 +16,5 @@ test('the sitemap lists every built page, and robots.txt points to it', async ({
   const text = await robots.text();
   const sitemapUrl = text.match(/^Sitemap: (\S+)$/m)?.[1];
   expect(sitemapUrl).toBeTruthy();
-  expect(new URL(sitemapUrl!).pathname).toBe(`${home}sitemap.xml`);
+  expect(new URL(sitemapUrl!).pathname).toBe(`${home}sitemap-index.xml`);
 });

@@ -4,7 +4,6 @@ import { activityMessage, channelName, gotoMessage, parseActivity, parseMessage 
 import { elapsedMs, formatClock, newStopwatch, pauseStopwatch, resetStopwatch, resumeStopwatch, secondsLeft } from '../../src/lib/classroom/timer';
 import { bump, distribution, emptyTally, majority } from '../../src/lib/classroom/tally';
 import { seededShuffle, toLiveQuestion } from '../../src/lib/classroom/quiz';
-import { placedIds } from '../../src/lib/classroom/paths';
 
 describe('deck keys', () => {
   it('maps the presentation keys', () => {
@@ -55,7 +54,10 @@ describe('sync protocol', () => {
     for (const bad of [null, 'goto', [], { v: 2, type: 'goto', slide: 1, from: 'x' }, { v: 1, type: 'goto', slide: 0, from: 'x' }, { v: 1, type: 'goto', slide: 1.5, from: 'x' }, { v: 1, type: 'goto', slide: 1 }, { v: 1, type: 'hello', from: 'x', role: 'admin' }, { v: 1, type: 'nope', from: 'x' }, { v: 1, type: 'activity', slide: 1, state: [], from: 'x' }]) {
       expect(parseMessage(bad)).toBeNull();
     }
-    expect(channelName('a/b')).toBe('xtzd-classroom:a/b');
+    // Scoped by lesson and by deployment (two deployments on one origin do not hear each other).
+    expect(channelName('/', 'a/b')).not.toBe(channelName('/', 'a/c'));
+    expect(channelName('/a/', 'x/y')).not.toBe(channelName('/b/', 'x/y'));
+    expect(channelName('/a', 'x/y')).toBe(channelName('/a/', 'x/y'));
   });
   it('reads live-quiz commands and drops bad fields', () => {
     expect(parseActivity({ reveal: true })).toEqual({ reveal: true });
@@ -141,11 +143,5 @@ describe('live questions', () => {
     const ord = toLiveQuestion({ kind: 'ordering', id: 'q', prompt: 'P', items: [{ text: '一', feedback: 'f' }, { text: '二', feedback: 'f' }] }, 's');
     expect(ord.answer).toEqual(['1. 一', '2. 二']);
     expect(ord.tallyable).toBe(false);
-  });
-  it('finds placed quiz and scenario ids in an MDX body', () => {
-    const body = '<Quiz id="a-b" />\n<Scenario id=\'case-x\' />\n<Quiz id="a-b" />';
-    expect(placedIds(body, 'Quiz')).toEqual(['a-b']);
-    expect(placedIds(body, 'Scenario')).toEqual(['case-x']);
-    expect(placedIds(undefined, 'Quiz')).toEqual([]);
   });
 });

@@ -5,10 +5,10 @@ const para = (n: number, ch = '字') => `<p>${ch.repeat(n)}</p>`;
 const note = (text: string) => `<aside class="teacher-note" data-teacher-note hidden aria-label="教师提示"><p>${text}</p></aside>`;
 
 describe('splitLesson', () => {
-  it('starts a slide at every H2 and moves 要点回顾 to the end', () => {
-    const html = `<h2 id="a">甲</h2>${para(20)}<h2 id="要点回顾">要点回顾</h2><ul><li>x</li></ul><h2 id="b">乙</h2>${para(20)}`;
+  it('starts a slide at every H2 and moves the section holding <Summary> to the end, whatever its heading', () => {
+    const html = `<h2 id="a">甲</h2>${para(20)}<h2 id="x">回顾</h2><div data-lesson-summary><ul><li>x</li></ul></div><h2 id="b">乙</h2>${para(20)}<h2 id="c">要点回顾</h2>${para(5)}`;
     const slides = splitLesson(html);
-    expect(slides.map((s) => s.title)).toEqual(['甲', '乙', '要点回顾']);
+    expect(slides.map((s) => s.title)).toEqual(['甲', '乙', '要点回顾', '回顾']);
     expect((slides[0] as ContentSlide).html).toContain('<h2 id="a">甲</h2>');
   });
   it('forces a slide at <hr data-slide-break> and marks the continuation', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase, stripBase, lessonPath, termPath } from '../../src/lib/paths';
+import { isNoindexPath, joinBase, stripBase, lessonPath, termPath } from '../../src/lib/paths';
 
 describe('joinBase', () => {
   it('prefixes site-absolute paths with the base', () => {
@@ -20,5 +20,12 @@ describe('joinBase', () => {
   it('builds stable lesson and glossary URLs', () => {
     expect(lessonPath('understanding/concept')).toBe('/learn/understanding/concept/');
     expect(termPath('xietiao')).toBe('/glossary/#term-xietiao');
+  });
+});
+
+describe('isNoindexPath', () => {
+  it('keeps slide decks, presenter views and answer keys out of the index, under any base', () => {
+    for (const p of ['/learn/a/b/present/', '/course/learn/a/b/presenter/', '/teach/m/answer-key/']) expect(isNoindexPath(p)).toBe(true);
+    for (const p of ['/', '/learn/a/b/', '/teach/m/handout/', '/learn/present-day/x/', '/glossary/']) expect(isNoindexPath(p)).toBe(false);
   });
 });

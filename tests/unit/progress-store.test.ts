@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BACKUP_KEY, PROGRESS_KEY, createProgressStore, type StorageLike } from '../../src/lib/progress/store';
+import { BACKUP_KEY, PROGRESS_KEY, createProgressStore, progressKeys, type StorageLike } from '../../src/lib/progress/store';
 import { PROGRESS_VERSION, emptyProgress, mergeProgress, parseProgress, sanitizeProgress, type ProgressData } from '../../src/lib/progress/schema';
 import { recordLesson, recordQuizAttempt, recordScenarioPlay } from '../../src/lib/progress/records';
 
@@ -267,4 +267,71 @@ it('records without a timestamp (older or foreign writers) survive merging when 
   const store = createProgressStore({ storage: () => storage });
   store.update(attempt('new', 3, 10));
   expect(Object.keys(parseProgress(storage.getItem(PROGRESS_KEY)).data.quizzes).sort()).toEqual(['new', 'old']);
+});
+
+describe('progress store robustness (merged from progress-robustness.test.ts; its other seven cases repeated the ones above)', () => {
+  it('works in memory when getItem throws later, and never writes blind over unseen data', () => {
+    const st = new MemoryStorage();
+    st.map.set(PROGRESS_KEY, JSON.stringify({ version: 1, lessons: { 'x/y': { status: 'done', updatedAt: 1 } }, quizzes: {}, scenarios: {} }));
+    const store = createProgressStore({ storage: () => st });
+    st.getItem = () => {
+      throw new Error('denied');
+    };
+    expect(store.update((d) => recordLesson(d, 'a/b', 'visited', 2))).toBe(false);
+    expect(JSON.parse(st.map.get(PROGRESS_KEY)!).lessons['x/y']).toBeDefined();
+    expect(JSON.parse(st.map.get(PROGRESS_KEY)!).lessons['a/b']).toBeUndefined();
+  });
+  it('an update function that throws changes nothing and does not break the store', () => {
+    const store = createProgressStore({ storage: () => new MemoryStorage() });
+    expect(
+      store.update(() => {
+        throw new Error('bad update');
+      }),
+    ).toBe(false);
+    expect(store.update((d) => recordLesson(d, 'a/b', 'done', 1))).toBe(true);
+    expect(Object.keys(store.get().lessons)).toEqual(['a/b']);
+  });
+  it('refuses unknown old schema versions as corrupt rather than guessing', () => {
+    expect(parseProgress(JSON.stringify({ version: 0 })).status).toBe('corrupt');
+    expect(parseProgress(JSON.stringify({ version: PROGRESS_VERSION, lessons: {} })).status).toBe('ok');
+  });
+});
+
+describe('progress of two deployments on one origin', () => {
+  const lesson = (id: string) => (d: ProgressData) => recordLesson(d, id, 'done', 1000);
+  it('is kept apart: each deployment reads and writes only its own key', () => {
+    const storage = new MemoryStorage();
+    const a = createProgressStore({ storage: () => storage, ...progressKeys('/a/') });
+    const b = createProgressStore({ storage: () => storage, ...progressKeys('/b/') });
+    a.update(lesson('m/one'));
+    b.update(lesson('m/two'));
+    expect(Object.keys(createProgressStore({ storage: () => storage, ...progressKeys('/a/') }).get().lessons)).toEqual(['m/one']);
+    expect(Object.keys(createProgressStore({ storage: () => storage, ...progressKeys('/b/') }).get().lessons)).toEqual(['m/two']);
+    b.reset(2000);
+    expect(Object.keys(createProgressStore({ storage: () => storage, ...progressKeys('/a/') }).get().lessons)).toEqual(['m/one']);
+    // A storage event for the other deployment's key is not ours.
+    a.handleStorageEvent({ key: progressKeys('/b/').key!, newValue: storage.getItem(progressKeys('/b/').key!) });
+    expect(Object.keys(a.get().lessons)).toEqual(['m/one']);
+  });
+  it('migrates progress saved under the old origin-wide key into each deployment once', () => {
+    const storage = new MemoryStorage();
+    const legacy = createProgressStore({ storage: () => storage, key: 'xtzd-progress' });
+    legacy.update(lesson('m/old'));
+    const a = createProgressStore({ storage: () => storage, ...progressKeys('/a/') });
+    expect(Object.keys(a.get().lessons)).toEqual(['m/old']);
+    a.update(lesson('m/new'));
+    // The old key is left for the other deployments; a deployment with its own data ignores it.
+    const b = createProgressStore({ storage: () => storage, ...progressKeys('/b/') });
+    expect(Object.keys(b.get().lessons)).toEqual(['m/old']);
+    expect(Object.keys(createProgressStore({ storage: () => storage, ...progressKeys('/a/') }).get().lessons).sort()).toEqual(['m/new', 'm/old']);
+    a.reset(5000);
+    expect(Object.keys(createProgressStore({ storage: () => storage, ...progressKeys('/a/') }).get().lessons)).toEqual([]);
+  });
+  it('keeps unreadable data in a backup of its own deployment', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(progressKeys('/a/').key!, '{oops');
+    createProgressStore({ storage: () => storage, ...progressKeys('/a/') }).update(lesson('m/x'));
+    expect(storage.getItem(progressKeys('/a/').backupKey!)).toBe('{oops');
+    expect(storage.getItem(progressKeys('/b/').backupKey!)).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold, foldWithMap, queryTokens, tokenize } from '../../src/lib/search/analyzer';
-import { fill, isSearchShortcut, isTypingTarget, moveActive } from '../../src/lib/search/keys';
+import { isSearchShortcut, isTypingTarget, moveActive } from '../../src/lib/search/keys';
+import { format as fill } from '../../src/i18n/format';
 
 describe('fold', () => {
   it('applies NFKC and lower case: full-width Latin, Kangxi radicals, ligatures', () => {

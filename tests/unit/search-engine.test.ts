@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchData } from '../../src/lib/search/build';
 import { SearchEngine, escapeHtml } from '../../src/lib/search/engine';
-import { extractSections } from '../../src/lib/search/extract';
 import type { SearchDoc } from '../../src/lib/search/types';
 
 const docs: SearchDoc[] = [
@@ -142,78 +141,6 @@ describe('fuzz: hostile input never throws, hangs or leaks markup', () => {
     }
     expect(worst).toBeLessThan(1000);
     expect(performance.now() - t0).toBeLessThan(20_000);
-  });
-});
-
-describe('extractSections (MDX → learner-visible text)', () => {
-  const mdx = `---
-title: x
----
-开头一段,有<Term id="xietiao" />和<Term id="goutong">沟通</Term>。
-
-## 一、协调的定义
-
-**重点**文字,[链接文字](/learn/a/b/),\`代码\`,\\{括号\\}与 &lt;尖括号&gt;。
-
-- 列表项一
-1. 列表项二
-
-> 引用文字
-
-<TeacherNote>
-
-教师才看到的提示。
-
-</TeacherNote>
-
-<KeyPoint title="要点标题">
-
-要点正文。
-
-</KeyPoint>
-
-| 甲 | 乙 |
-|---|---|
-| 单元格一 | 单元格二 |
-
-### 小节 <Term id="xietiao" />
-
-## 练一练
-
-<Quiz id="understanding-concept" />
-<Scenario id="case-x" />
-`;
-  const { sections, placements } = extractSections(mdx, {
-    termName: (id) => ({ xietiao: '协调' })[id],
-    scenarioText: () => '情景:你是秘书',
-    headings: [
-      { depth: 2, slug: '一协调的定义', text: '一、协调的定义' },
-      { depth: 3, slug: '小节-协调', text: '小节 协调' },
-      { depth: 2, slug: '练一练', text: '练一练' },
-    ],
-  });
-  const all = sections.map((s) => `${s.heading}\n${s.text}`).join('\n');
-
-  it('splits at headings and uses Astro heading slugs as anchors', () => {
-    expect(sections.map((s) => s.anchor)).toEqual(['', '一协调的定义', '小节-协调', '练一练']);
-    expect(sections[2]!.heading).toBe('小节 协调');
-  });
-  it('keeps what the learner sees and drops Markdown syntax', () => {
-    expect(sections[0]!.text).toBe('开头一段,有协调和沟通。');
-    expect(all).toContain('重点文字,链接文字,代码,{括号}与 <尖括号>。');
-    expect(all).toContain('列表项一\n列表项二\n引用文字');
-    expect(all).toContain('要点标题\n要点正文。');
-    expect(all).toContain('甲   乙');
-    expect(all).toContain('单元格一   单元格二');
-    expect(all).not.toMatch(/\*\*|\]\(|---|<\/?[A-Z]/);
-  });
-  it('drops instructor notes entirely', () => {
-    expect(all).not.toContain('教师才看到');
-  });
-  it('records which section places each quiz and scenario, and keeps scenario text', () => {
-    expect(placements.get('understanding-concept')).toBe('练一练');
-    expect(placements.get('case-x')).toBe('练一练');
-    expect(sections[3]!.text).toContain('情景:你是秘书');
   });
 });
 

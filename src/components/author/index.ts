@@ -7,6 +7,7 @@ import KeyPoint from './KeyPoint.astro';
 import Example from './Example.astro';
 import Case from './Case.astro';
 import Discussion from './Discussion.astro';
+import Summary from './Summary.astro';
 import Term from './Term.astro';
 import TeacherNote from './TeacherNote.astro';
 import Quiz from './Quiz.astro';
@@ -14,13 +15,14 @@ import Scenario from './Scenario.astro';
 import SlideBreak from './SlideBreak.astro';
 import Link from './Link.astro';
 
-export { KeyPoint, Example, Case, Discussion, Term, TeacherNote, Quiz, Scenario, SlideBreak };
+export { KeyPoint, Example, Case, Discussion, Summary, Term, TeacherNote, Quiz, Scenario, SlideBreak };
 
 export const authorComponents = {
   KeyPoint,
   Example,
   Case,
   Discussion,
+  Summary,
   Term,
   TeacherNote,
   Quiz,

@@ -9,7 +9,7 @@ import { LETTERS, type LiveQuestion } from '../../lib/classroom/quiz';
 import { bump, distribution, emptyTally } from '../../lib/classroom/tally';
 import { formatClock, secondsLeft } from '../../lib/classroom/timer';
 import { parseActivity } from '../../lib/classroom/sync';
-import { connect } from '../../scripts/classroom/sync-client';
+import { connect } from '../../client/classroom/sync-client';
 
 interface Props {
   q: LiveQuestion;

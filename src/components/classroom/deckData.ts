@@ -34,7 +34,7 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
     html,
     lessonNote: lesson.data.instructorNotes,
     quizQuestions,
-    options: { summaryHeading: t('classroom.summaryHeading'), continuedLabel: t('classroom.continued') },
+    options: { continuedLabel: t('classroom.continued') },
   });
   const out: DeckSlide[] = slides.map((slide) => {
     if (slide.kind === 'quiz') {

@@ -1,17 +1,23 @@
 /** Build-time lookups for the teaching pages: which quizzes and scenarios belong to a lesson. */
 import type { Course, LessonEntry, QuizEntry, ScenarioEntry } from '../../lib/course';
-import { placedIds } from '../../lib/classroom/paths';
+import { placedIds } from '../../lib/lesson/tree';
+import { lessonTextTree } from '../lessonComponents';
 
-/** Quizzes placed in the lesson (<Quiz id>) plus any whose `lesson` field names it, in that order. */
-export function lessonQuizzes(course: Course, lesson: LessonEntry): QuizEntry[] {
-  const ids = placedIds(lesson.body, 'Quiz');
-  for (const [id, q] of course.quizById) if (q.data.lesson?.split('#')[0] === lesson.id && !ids.includes(id)) ids.push(id);
-  return ids.flatMap((id) => course.quizById.get(id) ?? []);
+export interface LessonActivities {
+  quizzes: QuizEntry[];
+  scenarios: ScenarioEntry[];
 }
 
-/** Scenarios placed in the lesson plus any whose `lesson` field names it. */
-export function lessonScenarios(course: Course, lesson: LessonEntry): ScenarioEntry[] {
-  const ids = placedIds(lesson.body, 'Scenario');
-  for (const [id, s] of course.scenarioById) if (s.data.lesson?.split('#')[0] === lesson.id && !ids.includes(id)) ids.push(id);
-  return ids.flatMap((id) => course.scenarioById.get(id) ?? []);
+/**
+ * The one answer to "which quizzes and scenarios does this lesson place": those the rendered lesson
+ * places (<Quiz id> / <Scenario id>, in page order), then any whose `lesson` field names it.
+ */
+export async function lessonActivities(course: Course, lesson: LessonEntry): Promise<LessonActivities> {
+  const tree = await lessonTextTree(lesson);
+  const pick = <T extends { data: { lesson?: string } }>(kind: 'quiz' | 'scenario', byId: Map<string, T>): T[] => {
+    const ids = placedIds(tree, kind);
+    for (const [id, e] of byId) if (e.data.lesson?.split('#')[0] === lesson.id && !ids.includes(id)) ids.push(id);
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  return { quizzes: pick('quiz', course.quizById), scenarios: pick('scenario', course.scenarioById) };
 }

@@ -1,43 +1,28 @@
 /**
- * Pulls teaching material out of a lesson's rendered HTML (pure): its H2 sections, the
- * summary list (要点回顾), discussion prompts, and a time plan for a module.
+ * Teaching material from a lesson's rendered HTML (pure), read through the lesson tree
+ * (src/lib/lesson/tree.ts): the taught sections' titles, the summary (<Summary>, else the key
+ * points as a list), discussion prompts (<Discussion>), and a time plan for a module.
  */
-import { extractElements, hasAttr, hasClass, innerHtml, textOf, topLevelBlocks } from './html';
+import { MARK, calloutBodies, isActivitySection, parseLesson, sections, summaryHtml } from '../lesson/tree';
 
-export interface LessonSection {
-  title: string;
-  /** Section body HTML (heading excluded). */
-  html: string;
+export interface LessonMaterial {
+  /** Titles of the taught H2 sections (not the summary, discussion or exercise sections). */
+  sectionTitles: string[];
+  /** Summary HTML: the <Summary>, else the key points as a list ('' when neither). */
+  summary: string;
+  /** Inner HTML of each discussion prompt. */
+  prompts: string[];
 }
 
-/** The lesson's H2 sections in order (text before the first H2 is dropped). */
-export function lessonSections(html: string): LessonSection[] {
-  const out: LessonSection[] = [];
-  let cur: { title: string; parts: string[] } | null = null;
-  for (const b of topLevelBlocks(html)) {
-    if (b.name === 'h2') {
-      if (cur) out.push({ title: cur.title, html: cur.parts.join('\n') });
-      cur = { title: textOf(b.html), parts: [] };
-    } else cur?.parts.push(b.html);
-  }
-  if (cur) out.push({ title: cur.title, html: cur.parts.join('\n') });
-  return out;
-}
-
-/** HTML without instructor notes. */
-export const withoutNotes = (html: string): string => extractElements(html, (t) => hasAttr(t, 'data-teacher-note')).rest;
-
-/** Body of the summary section (要点回顾), or '' when the lesson has none. */
-export function summaryOf(html: string, heading = '要点回顾'): string {
-  return withoutNotes(lessonSections(html).find((s) => s.title === heading)?.html ?? '').trim();
-}
-
-/** Inner HTML of the author callouts of one kind (e.g. 'discussion', 'keypoint'), in order. */
-export function calloutsOf(html: string, kind: string): string[] {
-  return extractElements(withoutNotes(html), (t) => hasClass(t, `callout-${kind}`)).removed.map((aside) => {
-    const body = extractElements(aside, (t) => hasClass(t, 'callout-body')).removed[0];
-    return (body ? innerHtml(body) : innerHtml(aside)).trim();
-  });
+export function lessonMaterial(html: string): LessonMaterial {
+  const root = parseLesson(html);
+  return {
+    sectionTitles: sections(root)
+      .filter((s) => s.heading && !isActivitySection(s))
+      .map((s) => s.title),
+    summary: summaryHtml(root) || listHtml(calloutBodies(root, MARK.keypoint)),
+    prompts: calloutBodies(root, MARK.discussion),
+  };
 }
 
 export interface PlanRow {

@@ -1,14 +1,15 @@
 /**
- * Slide splitting for classroom mode (pure; runs at build time on a lesson's rendered HTML).
+ * Slide splitting for classroom mode (pure; runs at build time on a lesson's rendered HTML, read
+ * through the lesson tree of src/lib/lesson/tree.ts).
  *
  * Rules: every H2 section starts a slide; `<hr data-slide-break>` (the <SlideBreak /> author
  * component) forces a new slide; a section longer than the text budget is cut at block
  * boundaries into balanced parts (a heading H3 never ends a slide); quiz and scenario
  * placeholders become slides of their own; instructor notes (`[data-teacher-note]`) are cut
- * out of the audience HTML and attached to the slide they were in; the summary section
- * (要点回顾) moves to the end.
+ * out of the audience HTML and attached to the slide they were in; the section holding the
+ * lesson's <Summary> moves to the end.
  */
-import { extractElements, hasAttr, textOf, topLevelBlocks, type Block } from './html';
+import { MARK, attrOf, findAll, hasAttr, htmlOf, parseLesson, sections, isSummarySection, textOf, without, type Element } from '../lesson/tree';
 
 export interface ContentSlide {
   kind: 'content';
@@ -45,32 +46,32 @@ export type Slide = ContentSlide | QuizSlide | ScenarioSlide | TitleSlide;
 export interface SplitOptions {
   /** Characters of visible text one slide should hold at projector size. */
   budget?: number;
-  /** Heading of the summary section that goes last. */
-  summaryHeading?: string;
   /** Text appended to the heading of continuation slides. */
   continuedLabel?: string;
 }
 
-/** Attribute on the placeholder that the presentation renders for <Quiz id>. */
-export const QUIZ_MARK = 'data-live-quiz';
-/** Attribute on the placeholder that the presentation renders for <Scenario id>. */
-export const SCENARIO_MARK = 'data-live-scenario';
-
-const isNote = (startTag: string) => hasAttr(startTag, 'data-teacher-note');
-const isBreak = (b: Block) => b.name === 'hr' && hasAttr(b.open, 'data-slide-break');
+const isNote = (el: Element) => hasAttr(el, MARK.note);
+const isBreak = (el: Element) => el.tagName === 'hr' && hasAttr(el, MARK.slideBreak);
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function findMark(html: string, mark: string): string | undefined {
-  const m = new RegExp(`<[^>]*\\s${mark}="([^"]*)"`).exec(html);
-  return m ? m[1] : undefined;
+/** The id carried by the first element (the block itself or inside it) with the marker attribute. */
+function findMark(el: Element, mark: string): string | undefined {
+  const hit = hasAttr(el, mark) ? el : findAll(el, (e) => hasAttr(e, mark))[0];
+  return hit ? attrOf(hit, mark) : undefined;
 }
 
 /** Weight of a block for the text budget: visible characters, with a floor per block for spacing. */
-export function weight(block: Block): number {
-  const text = textOf(block.html).length;
-  const items = (block.html.match(/<li[\s>]/g) ?? []).length;
-  return text + 12 + items * 8;
+export function weight(block: Element): number {
+  return textOf(block).length + 12 + countTag(block, 'li') * 8;
 }
+/** Number of `tag` elements in the block (itself included). */
+function countTag(el: Element, tag: string): number {
+  let n = el.tagName === tag ? 1 : 0;
+  for (const c of el.children) if (c.type === 'element') n += countTag(c, tag);
+  return n;
+}
+const VISUAL = new Set(['img', 'svg', 'table', 'figure', 'video']);
+const hasVisual = (el: Element): boolean => VISUAL.has(el.tagName) || findAll(el, (e) => VISUAL.has(e.tagName)).length > 0;
 
 /**
  * Cuts a sequence of weights into `parts` consecutive groups so that the heaviest group is as
@@ -108,51 +109,31 @@ export function balancedPartition(weights: readonly number[], parts: number): nu
   return groups;
 }
 
-interface Section {
-  title: string;
-  heading?: Block;
-  body: Block[];
-}
-
-function sections(html: string): Section[] {
-  const out: Section[] = [];
-  let cur: Section = { title: '', body: [] };
-  for (const b of topLevelBlocks(html)) {
-    if (b.name === 'h2') {
-      if (cur.heading || cur.body.length) out.push(cur);
-      cur = { title: textOf(b.html), heading: b, body: [] };
-    } else cur.body.push(b);
-  }
-  if (cur.heading || cur.body.length) out.push(cur);
-  return out;
-}
-
 /** Splits a lesson body's HTML into slides (without the title slide; see assembleDeck). */
 export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
   const budget = options.budget ?? 380;
-  const summary = options.summaryHeading ?? '要点回顾';
   const contLabel = options.continuedLabel ?? '（续）';
   const regular: Slide[][] = [];
   const last: Slide[][] = [];
 
-  for (const sec of sections(html)) {
+  for (const sec of sections(parseLesson(html))) {
     const slides: Slide[] = [];
     let pendingNotes: string[] = [];
     // Runs of ordinary blocks between hard breaks (slide break, quiz, scenario).
-    let run: { blocks: Block[]; notes: string[][] } = { blocks: [], notes: [] };
+    let run: { blocks: Element[]; notes: string[][] } = { blocks: [], notes: [] };
     const headingFor = (continued: boolean) => {
       if (!sec.heading) return '';
-      if (!continued) return sec.heading.html;
+      if (!continued) return htmlOf(sec.heading);
       return `<h2>${escapeHtml(sec.title)}<span class="slide-continued">${escapeHtml(contLabel)}</span></h2>`;
     };
     const contentCount = () => slides.filter((s) => s.kind === 'content').length;
-    const emit = (blocks: Block[], notes: string[]) => {
+    const emit = (blocks: Element[], notes: string[]) => {
       const continued = contentCount() > 0;
       slides.push({
         kind: 'content',
         title: sec.title,
         continued,
-        html: headingFor(continued) + blocks.map((b) => b.html).join('\n'),
+        html: headingFor(continued) + blocks.map((b) => htmlOf(b)).join('\n'),
         notes: [...pendingNotes, ...notes],
       });
       pendingNotes = [];
@@ -171,40 +152,41 @@ export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
       // A sub-heading never ends a slide: move it to the start of the next one.
       for (let c = 0; c < chunks.length - 1; c++) {
         const ch = chunks[c]!;
-        while (ch.length > 1 && ['h3', 'h4'].includes(blocks[ch[ch.length - 1]!]!.name)) chunks[c + 1]!.unshift(ch.pop()!);
+        while (ch.length > 1 && ['h3', 'h4'].includes(blocks[ch[ch.length - 1]!]!.tagName)) chunks[c + 1]!.unshift(ch.pop()!);
       }
       for (const ch of chunks) emit(ch.map((i) => blocks[i]!), ch.flatMap((i) => notes[i]!));
     };
 
     for (const b of sec.body) {
-      if (isNote(b.open)) {
+      if (isNote(b)) {
         // A note standing alone between blocks belongs to the slide it follows.
-        if (run.notes.length) run.notes[run.notes.length - 1]!.push(b.html);
-        else pendingNotes.push(b.html);
+        if (run.notes.length) run.notes[run.notes.length - 1]!.push(htmlOf(b));
+        else pendingNotes.push(htmlOf(b));
         continue;
       }
       if (isBreak(b)) {
         flushRun();
         continue;
       }
-      const quizId = findMark(b.html, QUIZ_MARK);
-      const scenarioId = findMark(b.html, SCENARIO_MARK);
+      const quizId = findMark(b, MARK.quiz);
+      const scenarioId = findMark(b, MARK.scenario);
+      const removed = findAll(b, isNote).map((n) => htmlOf(n));
       if (quizId !== undefined || scenarioId !== undefined) {
         flushRun();
-        const notes = [...pendingNotes, ...extractElements(b.html, isNote).removed];
+        const notes = [...pendingNotes, ...removed];
         pendingNotes = [];
         if (quizId !== undefined) slides.push({ kind: 'quiz', title: sec.title, quizId, question: 0, notes });
         else slides.push({ kind: 'scenario', title: sec.title, scenarioId: scenarioId!, notes });
         continue;
       }
-      const { rest, removed } = extractElements(b.html, isNote);
-      if (!textOf(rest) && !/<(img|svg|table|figure|video)[\s>]/i.test(rest)) {
+      const rest = without(b);
+      if (!textOf(rest) && !hasVisual(rest)) {
         // Nothing visible left (e.g. a wrapper around a note only).
         if (run.notes.length) run.notes[run.notes.length - 1]!.push(...removed);
         else pendingNotes.push(...removed);
         continue;
       }
-      run.blocks.push({ ...b, html: rest });
+      run.blocks.push(rest);
       run.notes.push(removed);
     }
     flushRun();
@@ -215,7 +197,7 @@ export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
         pendingNotes = [];
       } else emit([], []);
     } else if (!slides.length && sec.heading) emit([], []);
-    (sec.title === summary ? last : regular).push(slides);
+    (isSummarySection(sec) ? last : regular).push(slides);
   }
   return [...regular.flat(), ...last.flat()];
 }

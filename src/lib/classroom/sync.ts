@@ -3,6 +3,7 @@
  * (BroadcastChannel, same origin, no server). Every message is validated on receipt:
  * anything malformed is ignored.
  */
+import { scopedName } from '../paths';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -14,8 +15,11 @@ export type SyncMessage =
   /** A live activity changed on a slide (e.g. quiz revealed); `state` is opaque to the deck. */
   | { v: 1; type: 'activity'; slide: number; state: Record<string, unknown>; from: string };
 
-/** Channel name for one lesson, so two lessons presented side by side do not interfere. */
-export const channelName = (lessonId: string): string => `xtzd-classroom:${lessonId}`;
+/**
+ * Channel name for one lesson of the deployment at `base`, so two lessons presented side by side,
+ * or two deployments on one origin, do not interfere.
+ */
+export const channelName = (base: string, lessonId: string): string => scopedName(base, `classroom:${lessonId}`);
 
 /** A random id for this window (messages carry it so a window ignores its own echo). */
 export const windowId = (rand: () => number = Math.random): string => rand().toString(36).slice(2, 10) || 'w';

@@ -56,6 +56,7 @@ export function cleanName(raw: string, max = 40): string {
 }
 
 /** Date as printed on the certificate, e.g. "2026年11月27日". */
+const DATE = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
 export function certificateDate(d: Date): string {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return DATE.format(d);
 }

@@ -16,11 +16,24 @@
  * another tab is merged in (and written back if the merge added something), so no tab silently
  * wipes what another saved.
  */
+import { legacyName, scopedName } from '../paths';
 import { emptyProgress, mergeProgress, parseProgress, sanitizeProgress, stableStringify, type ProgressData } from './schema';
 
+/** The default key (tests); pages use `progressKeys(base)`, scoped to the deployment. */
 export const PROGRESS_KEY = 'xtzd-progress';
 /** Where unreadable data is kept (once) before it is replaced, so nothing is destroyed unseen. */
 export const BACKUP_KEY = 'xtzd-progress-unreadable';
+
+/**
+ * The keys of the deployment at `base`. Progress saved before keys were scoped (under the
+ * origin-wide key) is copied in on first use; the old key is left for other deployments on the
+ * same origin to migrate from too (it cannot tell which deployment wrote it).
+ */
+export const progressKeys = (base: string): Pick<StoreOptions, 'key' | 'backupKey' | 'migrateFrom'> => ({
+  key: scopedName(base, 'progress'),
+  backupKey: scopedName(base, 'progress-unreadable'),
+  migrateFrom: legacyName('progress'),
+});
 
 /** The part of the Web Storage API the store uses. */
 export interface StorageLike {
@@ -61,16 +74,27 @@ export interface StoreOptions {
   /** Returns the storage; may throw (e.g. SecurityError when storage is blocked). */
   storage: () => StorageLike | null | undefined;
   key?: string;
+  backupKey?: string;
+  /** A key whose data is copied to `key` when `key` is empty (migration from an older key). */
+  migrateFrom?: string;
 }
 
 const clone = (d: ProgressData): ProgressData => JSON.parse(JSON.stringify(d)) as ProgressData;
 
-export function createProgressStore({ storage, key = PROGRESS_KEY }: StoreOptions): ProgressStore {
+export function createProgressStore({ storage, key = PROGRESS_KEY, backupKey = `${key}-unreadable`, migrateFrom }: StoreOptions): ProgressStore {
   let st: StorageLike | null = null;
   try {
     st = storage() ?? null;
   } catch {
     st = null;
+  }
+  if (st && migrateFrom) {
+    try {
+      const old = st.getItem(key) === null ? st.getItem(migrateFrom) : null;
+      if (old !== null) st.setItem(key, old);
+    } catch {
+      /* storage blocked or full: read() reports it */
+    }
   }
   let data = emptyProgress();
   let status: StoreStatus = st ? { saved: true } : { saved: false, reason: 'unavailable' };
@@ -92,7 +116,7 @@ export function createProgressStore({ storage, key = PROGRESS_KEY }: StoreOption
     if (parsed.status === 'corrupt' && !backedUp && raw) {
       backedUp = true;
       try {
-        if (st.getItem(BACKUP_KEY) == null) st.setItem(BACKUP_KEY, raw.slice(0, 100_000));
+        if (st.getItem(backupKey) == null) st.setItem(backupKey, raw.slice(0, 100_000));
       } catch {
         /* no room for a backup: the data was unreadable anyway */
       }
@@ -191,7 +215,7 @@ let singleton: ProgressStore | undefined;
 /** The page's store over localStorage (created on first use; browser only). */
 export function getProgressStore(): ProgressStore {
   if (singleton) return singleton;
-  const store = createProgressStore({ storage: () => globalThis.localStorage });
+  const store = createProgressStore({ storage: () => globalThis.localStorage, ...progressKeys(import.meta.env.BASE_URL) });
   singleton = store;
   if (typeof window !== 'undefined') {
     window.addEventListener('storage', (e) => {

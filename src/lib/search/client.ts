@@ -11,6 +11,18 @@ export interface SearchClient {
   search(input: string, opts?: SearchOptions): Promise<SearchOutcome>;
 }
 
+/**
+ * How long the worker may take to fetch and load the index (~1 MB) before the load counts as
+ * failed: generous for a slow mobile connection, short enough that a hung request does not leave
+ * "loading" on screen for ever.
+ */
+export const LOAD_TIMEOUT_MS = 30_000;
+
+/** The error a load rejects with when it timed out (the UI says so and offers a retry). */
+export class SearchTimeoutError extends Error {
+  override name = 'SearchTimeoutError';
+}
+
 let pending: Promise<SearchClient> | undefined;
 
 function startWorker(): Promise<SearchClient> {
@@ -18,17 +30,19 @@ function startWorker(): Promise<SearchClient> {
     const worker = new Worker(new URL('./worker.ts', import.meta.url));
     const waiting = new Map<number, { resolve: (o: SearchOutcome) => void; reject: (e: Error) => void }>();
     let seq = 0;
-    const fail = (message: string) => {
-      const err = new Error(message);
+    const fail = (err: Error) => {
+      clearTimeout(timer);
       for (const w of waiting.values()) w.reject(err);
       waiting.clear();
       worker.terminate();
       reject(err);
     };
-    worker.onerror = (e) => fail(e.message || 'search worker failed');
+    const timer = setTimeout(() => fail(new SearchTimeoutError(`search index not loaded within ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
+    worker.onerror = (e) => fail(new Error(e.message || 'search worker failed'));
     worker.onmessage = (e: MessageEvent) => {
       const msg = e.data as { type: string; id?: number; outcome?: SearchOutcome; error?: string; message?: string };
       if (msg.type === 'ready') {
+        clearTimeout(timer);
         resolve({
           search: (input, opts) =>
             new Promise<SearchOutcome>((res, rej) => {
@@ -38,7 +52,7 @@ function startWorker(): Promise<SearchClient> {
             }),
         });
       } else if (msg.type === 'error') {
-        fail(msg.message ?? 'search index failed to load');
+        fail(new Error(msg.message ?? 'search index failed to load'));
       } else if (msg.type === 'result' && msg.id !== undefined) {
         const w = waiting.get(msg.id);
         waiting.delete(msg.id);

@@ -4,12 +4,12 @@
  * quiz questions (练习: prompt and options, not the feedback), linked to the section that
  * places the quiz. Instructor notes are not indexed.
  */
-import { render } from 'astro:content';
 import { getCourse } from '../course';
 import { href, lessonPath, termPath } from '../paths';
 import { t } from '../../i18n';
+import { textSections } from '../lesson/tree';
+import { lessonTextTree } from '../../components/lessonComponents';
 import { buildSearchData } from './build.ts';
-import { extractSections } from './extract.ts';
 import type { Question, ScenarioData } from '../quiz/schema';
 import type { SearchDoc, StoreJSON } from './types.ts';
 
@@ -49,16 +49,15 @@ async function load(): Promise<{ index: object; store: StoreJSON }> {
   for (const lesson of course.lessons) {
     const mod = course.moduleById.get(lesson.data.module)!;
     const moduleTitle = `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`;
-    const { headings } = await render(lesson);
-    const { sections, placements } = extractSections(lesson.body ?? '', {
-      headings,
-      termName: (id) => course.termById.get(id)?.data.term,
-      scenarioText: (id) => {
-        const s = course.scenarioById.get(id);
-        return s ? scenarioText(s.data) : undefined;
-      },
-    });
-    for (const [id, anchor] of placements) if (course.quizById.has(id)) quizPlace.set(id, [lesson.id, anchor]);
+    // The lesson as rendered (terms as plain words, quizzes and scenarios as markers).
+    const { sections, placements } = textSections(await lessonTextTree(lesson));
+    for (const [id, anchor] of placements) {
+      if (course.quizById.has(id)) quizPlace.set(id, [lesson.id, anchor]);
+      // A scenario's opening (what the learner sees before choosing) is part of its section.
+      const scenario = course.scenarioById.get(id);
+      const section = sections.find((s) => s.anchor === anchor);
+      if (scenario && section) section.text = [section.text, scenarioText(scenario.data)].filter(Boolean).join('\n');
+    }
     // The lesson header the learner sees first: description and objectives.
     const lead = [lesson.data.description, t('lesson.objectives'), ...lesson.data.objectives].join('\n');
     const first = sections[0];

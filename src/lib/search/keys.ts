@@ -54,7 +54,3 @@ export function moveActive(key: string, current: number, n: number): number {
   }
 }
 
-/** Fills {name} placeholders of a UI string (the islands get raw strings from the server). */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}

@@ -2,14 +2,12 @@
  * Site chrome behaviour shared by every page (kept tiny): the remembered theme toggle,
  * the mobile course menu, and Escape to dismiss glossary tooltips.
  */
-const THEME_KEY = 'xtzd-theme';
-const root = document.documentElement;
+import { themeKey } from './theme-init';
 
-function currentTheme(): 'light' | 'dark' {
-  const set = root.dataset.theme;
-  if (set === 'light' || set === 'dark') return set;
-  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
+const THEME_KEY = themeKey(import.meta.env.BASE_URL);
+const root = document.documentElement;
+// data-theme is always set before first paint (theme-init.ts); 'light' if that script was blocked.
+const currentTheme = (): 'light' | 'dark' => (root.dataset.theme === 'dark' ? 'dark' : 'light');
 
 for (const btn of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
   const sync = () => btn.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
@@ -22,6 +20,18 @@ for (const btn of document.querySelectorAll<HTMLButtonElement>('[data-theme-togg
     } catch {
       /* storage unavailable: the choice lasts for this page only */
     }
+    sync();
+  });
+  // No choice saved: follow the system when it switches between light and dark.
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+    let chosen: string | null = null;
+    try {
+      chosen = localStorage.getItem(THEME_KEY);
+    } catch {
+      /* storage unavailable */
+    }
+    if (chosen) return;
+    root.dataset.theme = e.matches ? 'dark' : 'light';
     sync();
   });
 }

@@ -7,23 +7,14 @@
  * Strings come from the server in data-*-strings attributes (src/i18n/zh-CN.ts).
  * Any failure here leaves the server-rendered page as it was.
  */
+import { pick, readStrings } from '../i18n/format';
 import { getProgressStore, type StoreStatus } from '../lib/progress/store';
 import { recordLesson } from '../lib/progress/records';
 import type { ProgressData } from '../lib/progress/schema';
 import { doneByQuiz, hasProgress, lessonStatus, markedDone, resumeTarget, type LessonStatus } from '../lib/progress/summary';
 
 type Strings = Record<string, string>;
-
-function readStrings(el: Element | null, attr: string): Strings {
-  try {
-    const v: unknown = JSON.parse(el?.getAttribute(attr) ?? '{}');
-    return v && typeof v === 'object' ? (v as Strings) : {};
-  } catch {
-    return {};
-  }
-}
-const fmt = (s: Strings, key: string, vars: Record<string, string | number> = {}) =>
-  (s[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+const fmt = pick;
 const ids = (v: string | undefined) => (v ?? '').split(/\s+/).filter(Boolean);
 
 const ICON: Record<LessonStatus, string> = { done: '✔', started: '◐', 'not-started': '○' };

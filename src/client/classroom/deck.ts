@@ -5,6 +5,7 @@
  */
 import { applyAction, keyAction, searchWithSlide, slideFromSearch, swipeAction, type DeckAction } from '../../lib/classroom/deck';
 import { gotoMessage } from '../../lib/classroom/sync';
+import { scopedName } from '../../lib/paths';
 import { connect } from './sync-client';
 
 const deck = document.querySelector<HTMLElement>('[data-deck]');
@@ -83,7 +84,7 @@ function init(deck: HTMLElement) {
   function openPresenter(): boolean {
     if (!presenterLink) return false;
     const url = `${presenterLink.pathname}${searchWithSlide('', current)}`;
-    const w = window.open(url, `xtzd-presenter-${lessonId}`, 'popup,width=1200,height=800');
+    const w = window.open(url, scopedName(import.meta.env.BASE_URL, `presenter:${lessonId}`), 'popup,width=1200,height=800');
     return Boolean(w);
   }
 

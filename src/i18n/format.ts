@@ -1,0 +1,34 @@
+/**
+ * The one string formatter and the one choice helper, for the server (t() in ./index.ts) and the
+ * browser alike (no string table imported here, so islands and page scripts stay small).
+ */
+
+export type Vars = Record<string, string | number>;
+
+/** Fills {name} placeholders; a placeholder without a value stays as written, so it is noticed. */
+export function format(template: string, vars: Vars = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** A string from a table the server passed to the browser (the key itself if missing), formatted. */
+export const pick = (strings: Record<string, string>, key: string, vars: Vars = {}): string => format(strings[key] ?? key, vars);
+
+/**
+ * Chooses the form for a count by the locale's plural rules (Intl.PluralRules), with an optional
+ * `zero` form for 0 (Chinese has one plural category, but "none yet" often reads differently).
+ */
+export function plural(n: number, forms: { zero?: string; one?: string; other: string }, locale = 'zh-CN'): string {
+  if (n === 0 && forms.zero !== undefined) return forms.zero;
+  const rule = new Intl.PluralRules(locale).select(n);
+  return (rule === 'one' ? forms.one : undefined) ?? forms.other;
+}
+
+/** Reads the strings a server-rendered element passes in its data-strings attribute (JSON); {} if absent or broken. */
+export function readStrings(el: Element | null, attr = 'data-strings'): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(el?.getAttribute(attr) ?? '{}');
+    return v && typeof v === 'object' ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
