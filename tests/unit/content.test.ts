@@ -123,19 +123,19 @@ describe('glossary, quizzes and scenarios', () => {
     expect(quizzes.filter((x) => !q.has(x.id)).map((x) => x.id)).toEqual([]);
     expect(scenarios.filter((x) => !s.has(x.id)).map((x) => x.id)).toEqual([]);
   });
-  it('the final assessment has ≥20 questions covering every module and all five kinds', () => {
+  it('the final assessment has ≥20 questions covering every module and all six kinds', () => {
     const final = quizzes.find((q) => q.id === 'final-assessment');
     expect(final).toBeTruthy();
     const qs = final!.data.questions;
     expect(qs.length).toBeGreaterThanOrEqual(20);
-    expect(new Set(qs.map((q) => q.kind)).size).toBe(5);
+    expect(new Set(qs.map((q) => q.kind)).size).toBe(6);
     const covered = new Set(qs.map((q) => q.ref?.split('/')[0]));
     for (const m of modules.filter((m) => m.id !== 'assessment')) expect(covered.has(m.id), `final covers ${m.id}`).toBe(true);
     expect(final!.data.passingScore).toBeGreaterThanOrEqual(0.8);
   });
   it('the course as a whole uses every question kind', () => {
     const kinds = new Set(quizzes.flatMap((q) => q.data.questions.map((x) => x.kind)));
-    expect([...kinds].sort()).toEqual(['matching', 'multiple', 'ordering', 'single', 'truefalse']);
+    expect([...kinds].sort()).toEqual(['judgement', 'matching', 'multiple', 'ordering', 'single', 'truefalse']);
   });
 });
 
