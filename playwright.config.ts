@@ -24,6 +24,15 @@ function findChromium(): string | undefined {
 
 const executablePath = findChromium();
 const PORT = Number(process.env.E2E_PORT ?? 4329);
+/** The same site built under a sub-path (`npm test` builds it into dist-base/ before this stage). */
+const COURSE_PORT = Number(process.env.E2E_COURSE_PORT ?? PORT + 1000);
+const COURSE_BASE = '/course/';
+/**
+ * A server already listening on a port is reused only when asked (E2E_REUSE_SERVER=1): by default
+ * Playwright starts its own and fails if the port is taken, so a stale server (an old build, another
+ * checkout) is never tested by mistake.
+ */
+const reuseExistingServer = process.env.E2E_REUSE_SERVER === '1';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,7 +42,10 @@ export default defineConfig({
   // Two workers on these 2-core machines (Playwright's default would be one locally).
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
-  timeout: 30_000,
+  // Generous limits for a shared 2-core machine under load: they cost nothing when a test passes,
+  // and a slow machine should not fail a correct page (baseline under load average 20: 12 timeouts).
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
@@ -50,11 +62,29 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: `astro preview --port ${PORT} --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /course-base\.spec\.ts$/ },
+    {
+      // Smoke test of the deployment under a sub-path (GitHub Pages project sites, /course/ on a shared host).
+      name: 'course-base',
+      testMatch: /course-base\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${COURSE_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `astro preview --port ${PORT} --host 127.0.0.1 --ignore-lock`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer,
+      timeout: 60_000,
+    },
+    // Started only when that build exists; without it the /course/ smoke test fails and says how to build it.
+    ...(existsSync('dist-base/index.html') ? [{
+      command: `astro preview --port ${COURSE_PORT} --host 127.0.0.1 --ignore-lock`,
+      env: { SITE_BASE: COURSE_BASE, ASTRO_OUT_DIR: './dist-base' },
+      url: `http://127.0.0.1:${COURSE_PORT}${COURSE_BASE}`,
+      reuseExistingServer,
+      timeout: 60_000,
+    }] : []),
+  ],
 });

@@ -1,26 +1,34 @@
 #!/usr/bin/env node
 // `npm test`: every test stage in order, with the time each took. Stops at the first failure.
-// Stages: type check → unit tests → production build → quiz JS size budget → search benchmark →
+// Stages: type check → unit tests → production build → JS budgets → search benchmark →
 // internal links → HTML validity and CSP coverage → build under a sub-path + its links →
-// e2e (incl. axe, keyboard, CSP in the browser) → audit (JS budgets, page weight, Lighthouse).
-// `npm test -- audit` runs only the stages whose name matches.
+// e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the /course/ build) →
+// audit (page weight, Lighthouse).
+// `npm test -- audit` runs only the stages whose name contains one of the arguments; an argument
+// that names no stage is an error (it would otherwise run nothing and pass), and the stage names are listed.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
   ['type check (astro check, strict)', 'astro', ['check']],
   ['unit tests', 'vitest', ['run']],
   ['build', 'astro', ['build']],
-  ['quiz JS size budget', 'node', ['scripts/size.mjs', 'dist']],
+  ['size: JS budgets per page type', 'node', ['scripts/size.mjs', 'dist']],
   ['search benchmark', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],
   ['internal links (base /)', 'node', ['scripts/check-links.mjs', 'dist', '/']],
   ['HTML validity + CSP coverage', 'node', ['scripts/validate-html.mjs', 'dist']],
   ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
   ['internal links (base /course/)', 'node', ['scripts/check-links.mjs', 'dist-base', '/course/']],
-  ['end-to-end (Playwright)', 'playwright', ['test']],
-  ['audit: JS budgets, page weight, Lighthouse', 'node', ['scripts/audit.mjs']],
+  ['e2e: end-to-end (Playwright; root site, then /course/ smoke)', 'playwright', ['test']],
+  ['audit: page weight, Lighthouse', 'node', ['scripts/audit.mjs']],
 ];
 
 const only = process.argv.slice(2);
+const unknown = only.filter((o) => !stages.some(([name]) => name.includes(o)));
+if (unknown.length) {
+  console.error(`✖ no test stage matches ${unknown.map((o) => `"${o}"`).join(', ')}. Stages (an argument selects those whose name contains it):`);
+  for (const [name] of stages) console.error(`  ${name}`);
+  process.exit(2);
+}
 const times = [];
 const t0 = performance.now();
 for (const [name, cmd, args, env = {}] of stages) {
@@ -40,6 +48,6 @@ report();
 
 function report() {
   console.log('\nStage times:');
-  for (const [name, secs, status] of times) console.log(`  ${status === 0 ? '✔' : '✖'} ${name.padEnd(34)} ${secs.toFixed(1).padStart(7)} s`);
+  for (const [name, secs, status] of times) console.log(`  ${status === 0 ? '✔' : '✖'} ${name.padEnd(60)} ${secs.toFixed(1).padStart(7)} s`);
   console.log(`  total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

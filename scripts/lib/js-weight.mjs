@@ -10,10 +10,16 @@ import { posix } from 'node:path';
 /** @param {string | Uint8Array} s */
 export const gzipBytes = (s) => gzipSync(typeof s === 'string' ? Buffer.from(s) : s, { level: 9 }).length;
 
-/** Static and dynamic import specifiers of an ES module (as emitted by Vite/Rolldown). @param {string} code */
+/**
+ * What an ES module (as emitted by Vite/Rolldown) makes the browser fetch: static and dynamic
+ * import specifiers, and the scripts of the workers it starts (`new Worker(new URL("…", import.meta.url))`,
+ * also SharedWorker). Workers are code the page ships: the search worker carries the engine and lunr.
+ * @param {string} code
+ */
 export function importsOf(code) {
   const out = new Set();
   for (const m of code.matchAll(/(?:\bimport\s*\(?\s*|\bfrom\s*)["'`]([^"'`]+\.m?js)["'`]/g)) out.add(m[1]);
+  for (const m of code.matchAll(/\bnew\s+(?:Shared)?Worker\s*\(\s*new\s+URL\s*\(\s*["'`]([^"'`]+\.m?js)["'`]/g)) out.add(m[1]);
   return [...out];
 }
 

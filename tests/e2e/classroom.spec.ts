@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'yaml';
 import { analyzeScenario } from '../../src/lib/quiz/validate';
 import type { QuizData, ScenarioData } from '../../src/lib/quiz/schema';
 import { collectErrors } from './helpers';
+import { axeViolations } from './quality-helpers';
 
 const LESSON = 'understanding/concept';
 const CASE = 'cases/xiaoli-negotiation';
@@ -30,8 +30,7 @@ async function hydrated(scope: Locator) {
 }
 
 async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 test('a lesson links to its presentation with a plain link and gets no classroom JavaScript', async ({ page }) => {

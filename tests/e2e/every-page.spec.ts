@@ -3,14 +3,15 @@
  * every built page (from dist/, including noindex ones), plus 404, loads under its Content Security Policy with no CSP
  * violation, uncaught exception, console error or failed request (also after scrolling, so
  * islands that hydrate when visible run too); then axe (WCAG 2.0/2.1/2.2 A and AA rules) finds
- * nothing, headings are in order and every target is at least 24×24 px. Soft assertions: one
+ * nothing, headings are in order, landmarks are complete and named (was keyboard.spec.ts, on four
+ * pages) and every target is at least 24×24 px. Soft assertions: one
  * run reports every kind of problem on the page.
  */
 import { expect, test } from '@playwright/test';
-import { allPages, axeViolations, headingProblems, scrollThrough, undersizedTargets, watchPage } from './quality-helpers';
+import { allPages, axeViolations, headingProblems, landmarkProblems, scrollThrough, undersizedTargets, watchPage } from './quality-helpers';
 
 for (const path of allPages()) {
-  test(`CSP, errors, axe, headings, targets: ${path}`, async ({ page }) => {
+  test(`CSP, errors, axe, headings, landmarks, targets: ${path}`, async ({ page }) => {
     const problems = await watchPage(page);
     await page.goto(path);
     // The policy arrives as a <meta> (static hosting) and is strict about scripts.
@@ -24,6 +25,7 @@ for (const path of allPages()) {
     expect.soft(await problems(), 'CSP violations, page errors, console errors, failed requests').toEqual([]);
     expect.soft(await axeViolations(page), 'axe violations').toEqual([]);
     expect.soft(await headingProblems(page), 'heading order').toEqual([]);
+    expect.soft(await landmarkProblems(page, { fullScreen: /\/present(er)?\/$/.test(path) }), 'landmarks').toEqual([]);
     expect.soft(await undersizedTargets(page), 'targets under 24×24 px').toEqual([]);
   });
 }

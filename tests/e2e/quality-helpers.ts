@@ -10,9 +10,14 @@ import { builtPages } from './helpers';
 /** The axe rule sets the site is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe violations on the page as it is now, one line per failing node. */
+/**
+ * axe violations on the page as it is now, one line per failing node. Legacy mode runs axe.run in
+ * the page itself; the default mode injects axe twice more and opens a blank page to merge
+ * per-frame results, which only cross-origin iframes need (the site has none), at about twice
+ * the cost. Only violations are collected in full (resultTypes), the same rules run.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
   return violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`),
   );
@@ -84,7 +89,9 @@ export async function watchPage(page: Page): Promise<() => Promise<string[]>> {
     });
   });
   return async () => {
-    const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+    // No catch: if the page cannot be read (closed, crashed), the check fails instead of passing empty.
+    const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? null);
+    if (csp === null) return [...problems, 'securitypolicyviolation listener missing: the CSP violations of this page could not be read'];
     return [...problems, ...csp.map((c) => `securitypolicyviolation: ${c}`)];
   };
 }
@@ -114,7 +121,8 @@ export async function scrollThrough(page: Page): Promise<void> {
       null,
       { timeout: 10_000 },
     );
-    await page.waitForLoadState('networkidle');
+    // No networkidle wait (≥ 500 ms per page): an island drops `ssr` only after its modules have
+    // loaded and run, so what hydration fetches has been requested and answered by now.
   }
 }
 
@@ -201,4 +209,30 @@ export async function headingProblems(page: Page): Promise<string[]> {
     });
     return problems;
   });
+}
+
+/**
+ * Landmarks as a screen-reader user meets them (by role, as Playwright computes it): one banner,
+ * main and contentinfo; every visible navigation named, names unique; no positive tabindex (Tab
+ * order is the reading order). Returns one line per problem.
+ */
+export async function landmarkProblems(page: Page, { fullScreen = false } = {}): Promise<string[]> {
+  const problems: string[] = [];
+  for (const role of ['banner', 'main', 'contentinfo'] as const) {
+    const n = await page.getByRole(role).count();
+    // Full-screen views (slides, presenter view) have no site header or footer: at most one.
+    const ok = n === 1 || (fullScreen && role !== 'main' && n === 0);
+    if (!ok) problems.push(`${n} ${role} landmarks (want ${fullScreen && role !== 'main' ? 'at most ' : ''}1)`);
+  }
+  const names: string[] = [];
+  for (const nav of await page.getByRole('navigation').all()) {
+    if (!(await nav.isVisible())) continue;
+    const name = (await nav.evaluate((n) => n.getAttribute('aria-label') ?? document.getElementById(n.getAttribute('aria-labelledby') ?? '')?.textContent ?? '')).trim();
+    if (!name) problems.push('navigation without a name');
+    else if (names.includes(name)) problems.push(`two navigations named "${name}"`);
+    names.push(name);
+  }
+  const positive = await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').evaluateAll((els) => els.filter((e) => Number(e.getAttribute('tabindex')) > 0).map((e) => e.tagName.toLowerCase()));
+  for (const tag of positive) problems.push(`positive tabindex on <${tag}>`);
+  return problems;
 }

@@ -6,6 +6,10 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { collectErrors } from './helpers';
 import { findQuestion, lessonHosting, placedQuizzes, readScenario, scenarioPaths, type Kind, type Q } from './quiz-content';
+import { scopedName } from '../../src/lib/paths';
+
+/** Where this deployment (base /) keeps progress. */
+const PROGRESS = scopedName('/', 'progress');
 
 const SEED = 7;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -102,7 +106,8 @@ const KINDS: Kind[] = ['single', 'truefalse', 'multiple', 'ordering', 'matching'
 for (const kind of KINDS) {
   test(`${kind}: right and wrong answers by keyboard, with feedback, retry and show answer`, async ({ page }) => {
     const errors = collectErrors(page);
-    const { id, page: path, q } = findQuestion(kind, (x) => kind !== 'ordering' || x.items!.length >= 2);
+    // A question that links back to its lesson (the link is checked below).
+    const { id, page: path, q } = findQuestion(kind, (x) => !!x.ref && (kind !== 'ordering' || x.items!.length >= 2));
     const root = await openQuiz(page, path, id);
     const box = question(root, q);
     await expect(box.getByRole('group')).toBeVisible();
@@ -112,7 +117,7 @@ for (const kind of KINDS) {
     await check(page, root);
     await expect(box.locator('.qz-status')).toHaveText(/回答正确/);
     await expect(root.getByRole('status')).toContainText('已检查');
-    if (q.ref) await expect(box.getByRole('link', { name: '回到课文' })).toHaveAttribute('href', new RegExp(`/learn/${esc(q.ref.split('#')[0]!)}/`));
+    await expect(box.getByRole('link', { name: '回到课文' })).toHaveAttribute('href', new RegExp(`/learn/${esc(q.ref!.split('#')[0]!)}/`));
     if (kind === 'single' || kind === 'multiple') {
       const chosen = q.options!.filter((o) => o.correct);
       for (const o of chosen) await expect(box).toContainText(o.feedback.trim());
@@ -176,17 +181,17 @@ test('a result is saved, survives a reload, and corrupted storage never breaks t
   // Corrupt the stored progress before the next page's scripts run (the page being left may still
   // save its in-memory copy on pagehide, which would rightly repair the store): the quiz still
   // works and saves again.
-  await page.addInitScript(() => {
+  await page.addInitScript((key) => {
     if (sessionStorage.getItem('corrupted')) return;
     sessionStorage.setItem('corrupted', '1');
-    localStorage.setItem('xtzd-progress', '{"version":1,"quizzes":{"x":{"attempts":"lots"}');
-  });
+    localStorage.setItem(key, '{"version":1,"quizzes":{"x":{"attempts":"lots"}');
+  }, PROGRESS);
   root = await openQuiz(page, path, id);
   await expect(root.locator('[data-quiz-saved]')).toHaveCount(0);
   await answer(page, question(root, q), q, true);
   await check(page, root);
   await expect(root.locator('[data-quiz-saved]')).toContainText('已作答 1 次');
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('xtzd-progress') ?? 'null'));
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), PROGRESS);
   expect(saved.quizzes[id].attempts).toBe(1);
   expect(errors).toEqual([]);
 });

@@ -121,8 +121,19 @@ describe('live questions', () => {
   it('shuffles deterministically and never returns the answer order', () => {
     const items = ['a', 'b', 'c', 'd'];
     expect(seededShuffle(items, 'x')).toEqual(seededShuffle(items, 'x'));
-    expect(seededShuffle(items, 'x')).not.toEqual(items);
-    expect([...seededShuffle(items, 'y')].sort()).toEqual(items);
+    // Every length a question can have, many seeds: a permutation, never the authored (answer) order.
+    const orders = new Set<string>();
+    for (let n = 2; n <= 8; n++) {
+      const list = items.concat(['e', 'f', 'g', 'h']).slice(0, n);
+      for (let s = 0; s < 300; s++) {
+        const out = seededShuffle(list, `q${s}`);
+        expect([...out].sort()).toEqual(list);
+        expect(out, `length ${n}, seed q${s}`).not.toEqual(list);
+        if (n === 4) orders.add(out.join());
+      }
+    }
+    // Still a shuffle, not one fixed rotation.
+    expect(orders.size).toBeGreaterThan(10);
   });
   it('builds the answer lines per kind', () => {
     const single = toLiveQuestion({ kind: 'single', id: 'q', prompt: 'P', options: [{ text: '甲', correct: false, feedback: 'no' }, { text: '乙', correct: true, feedback: '因为' }] }, 's');

@@ -47,10 +47,40 @@ describe('jsWeight', () => {
     expect(withQuiz.onInteraction).toBe(0); // everything the search box needs already loads for the quiz
     expect(withQuiz.island).toBeGreaterThan(alone.onInteraction);
   });
+  it('follows workers started with new Worker(new URL(…)) and counts them with what starts them', () => {
+    const worker = 'self.onmessage=()=>{};'.repeat(40);
+    const both: Record<string, string> = {
+      ...files,
+      '/_astro/Box.b.js': 'import"./preact.module.x.js";const w=new Worker(new URL(`/_astro/worker-w.js`,``+import.meta.url),{type:"module"});',
+      '/_astro/worker-w.js': worker,
+    };
+    expect(importsOf(both['/_astro/Box.b.js']!)).toEqual(['./preact.module.x.js', '/_astro/worker-w.js']);
+    expect(importsOf('new SharedWorker(new URL("./s.js", import.meta.url))')).toEqual(['./s.js']);
+    const w = jsWeight('<astro-island component-url="/_astro/Box.b.js" renderer-url="/_astro/client.z.js" client="intent"></astro-island>', (u) => both[u] ?? null);
+    expect(w.files).toContain('/_astro/worker-w.js');
+    expect(w.onInteraction).toBeGreaterThanOrEqual(gzipBytes(worker) + gzipBytes(both['/_astro/Box.b.js']!));
+  });
   it('reports module files that are missing from the build', () => {
     expect(jsWeight('<script type="module" src="/_astro/gone.js"></script>', read).missing).toEqual(['/_astro/gone.js']);
   });
   it('ignores JSON data blocks', () => {
     expect(pageScripts('<script type="application/json">{"a":1}</script>').inline).toEqual([]);
+  });
+});
+
+describe('checkJsBudget', () => {
+  it('fails a page that no row of the table covers, and a row that covers no page', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { checkJsBudget } = await import('../../scripts/lib/js-budget.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'js-budget-'));
+    writeFileSync(join(dir, 'index.html'), '<html data-base="/"><body>home</body></html>');
+    mkdirSync(join(dir, 'somewhere-new'));
+    writeFileSync(join(dir, 'somewhere-new', 'index.html'), '<html data-base="/"><body>new</body></html>');
+    const res = checkJsBudget(dir);
+    expect(res.failures).toContain('/somewhere-new/: matches no row of the JS budget table (scripts/lib/js-budget.mjs); every page needs exactly one');
+    expect(res.failures.some((f) => /row "glossary" matches no built page/.test(f))).toBe(true);
+    expect(res.table.map((r) => r['page type'])).toEqual(['home']);
   });
 });
