@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Validates the course content by running a full build into a throw-away folder.
-// Prints only the errors (file and field named) so authors see what to fix.
+// Validates the course content by running a full build into a throw-away folder, then the item
+// linter (scripts/lint-items.ts: item-writing rules over every quiz and scenario).
+// Prints only the build errors (file and field named) and the linter table, so authors see what to fix.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +16,11 @@ const res = spawnSync('astro', ['build'], {
 rmSync(out, { recursive: true, force: true });
 const text = `${res.stdout}\n${res.stderr}`;
 if (res.status === 0) {
-  console.log('content OK');
-  process.exit(0);
+  console.log('content OK (build)');
+} else {
+  const lines = text.split('\n');
+  const interesting = lines.filter((l) => /\[content\]|error|Error|Expected|Unexpected|Could not parse|\.mdx|\.yaml/.test(l) && !/MODULE_LEVEL_DIRECTIVE|astro:head-inject|rolldown\.rs|astroPropagatedAssets/.test(l));
+  console.error(interesting.slice(0, 60).join('\n') || text.slice(-4000));
 }
-const lines = text.split('\n');
-const interesting = lines.filter((l) => /\[content\]|error|Error|Expected|Unexpected|Could not parse|\.mdx|\.yaml/.test(l) && !/MODULE_LEVEL_DIRECTIVE|astro:head-inject|rolldown\.rs|astroPropagatedAssets/.test(l));
-console.error(interesting.slice(0, 60).join('\n') || text.slice(-4000));
-process.exit(1);
+const lint = spawnSync('node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/lint-items.ts'], { stdio: 'inherit' });
+process.exit(res.status === 0 && lint.status === 0 ? 0 : 1);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test stage in order, with the time each took. Stops at the first failure.
-// Stages: type check → unit tests → production build → JS budgets → search benchmark →
+// Stages: type check → unit tests → item linter → production build → JS budgets → search benchmark →
 // internal links → HTML validity and CSP coverage → build under a sub-path + its links →
 // e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the /course/ build) →
 // audit (page weight, Lighthouse).
@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 const stages = [
   ['type check (astro check, strict)', 'astro', ['check']],
   ['unit tests', 'vitest', ['run']],
+  ['item linter (quizzes and scenarios)', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/lint-items.ts']],
   ['build', 'astro', ['build']],
   ['size: JS budgets per page type', 'node', ['scripts/size.mjs', 'dist']],
   ['search benchmark', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],

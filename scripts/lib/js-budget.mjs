@@ -99,7 +99,7 @@ const isLesson = (/** @type {Page} */ p) => /^\/learn\/[^/]+\/[^/]+\/$/.test(p.p
 /** A quiz or a scenario (both are placed with data-quiz-id). */
 export const hasQuiz = (/** @type {Page} */ p) => /\sdata-quiz-id="/.test(p.html);
 const hasScenario = (/** @type {Page} */ p) => /\sdata-quiz-kind="scenario"/.test(p.html);
-const QUIZ_CODE = /\/(QuizIsland|ScenarioIsland)\.[\w-]+\.js$/;
+const QUIZ_CODE = /\/(QuizIsland|QuizPoolIsland|ScenarioIsland)\.[\w-]+\.js$/;
 
 /** @param {string} dir @returns {string[]} */
 const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));

@@ -6,6 +6,7 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { analyzeScenario, validateQuiz, type ScenarioAnalysis } from './quiz/validate';
+import { checkPaper, drawPaper, poolModules } from './quiz/draw';
 
 export type ModuleEntry = CollectionEntry<'modules'>;
 export type LessonEntry = CollectionEntry<'lessons'>;
@@ -121,6 +122,17 @@ export function assembleCourse({ modules: moduleEntries, lessons: lessonEntries,
     q.data.questions.forEach((question, i) => checkRef(file, `questions[${i}].ref`, question.ref));
     const problems = validateQuiz(q.data);
     if (problems.length) throw new ContentError(file, problems[0]!.path, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    if (q.data.draw) {
+      // A pool must cover every teaching module, and every draw must be stratified.
+      const teaching = modules.filter((m) => m.lessons.some((l) => l.data.kind !== 'assessment')).map((m) => m.id);
+      const present = poolModules(q.data);
+      const missing = teaching.filter((m) => !present.includes(m));
+      if (missing.length) throw new ContentError(file, 'questions', `the pool has no question whose ref is in module(s) ${missing.join(', ')}`);
+      for (let seed = 0; seed < 200; seed++) {
+        const bad = checkPaper(q.data, drawPaper(q.data, seed, teaching).ids, teaching);
+        if (bad.length) throw new ContentError(file, 'draw', `the pool cannot be drawn stratified (seed ${seed}): ${bad.join('; ')}`);
+      }
+    }
   }
   const scenarioAnalysis = new Map<string, ScenarioAnalysis>();
   for (const s of scenarios) {

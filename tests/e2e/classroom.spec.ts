@@ -350,7 +350,7 @@ test('walk a scenario with the class: votes, majority, debrief with the best pat
     at = node.choices![0]!.next;
     steps++;
   }
-  const ending = data.nodes[at]!.ending!;
+  const ending = data.nodes[at]!.endings![0]!;
   await expect(slide.getByRole('heading', { name: new RegExp(ending.title) })).toBeVisible();
   await expect(slide.getByText(ending.debrief)).toBeVisible();
   await expect(slide.getByText(`得分 ${score} / 最佳 ${analysis.bestScore}`)).toBeVisible();
@@ -443,7 +443,7 @@ test('the answer key lists every question and lays out every scenario branch', a
   // Every choice of every decision point appears, and every ending.
   for (const node of Object.values(data.nodes)) {
     for (const c of node.choices ?? []) await expect(tree.getByText(c.text, { exact: false }).first()).toBeAttached();
-    if (node.ending) await expect(tree.getByText(node.ending.title).first()).toBeAttached();
+    for (const e of node.endings ?? []) await expect(tree.getByText(e.title).first()).toBeAttached();
   }
   const quiz = quizOf(CASE.replace('/', '-'));
   await expect(page.locator(`[data-quiz-key="${CASE.replace('/', '-')}"] .qa`)).toHaveCount(quiz.questions.length);

@@ -145,3 +145,27 @@ describe('live questions', () => {
     expect(ord.tallyable).toBe(false);
   });
 });
+
+describe('live judgement question', () => {
+  it('shuffles the responses and marks the most and the least effective in display order', async () => {
+    const { toLiveQuestion } = await import('../../src/lib/classroom/quiz');
+    const q = {
+      kind: 'judgement' as const,
+      id: 'j',
+      prompt: '情境',
+      responses: [
+        { text: '最好', rank: 'best' as const, feedback: '好在哪里' },
+        { text: '最差', rank: 'worst' as const, feedback: '差在哪里' },
+        { text: '一般甲', rank: 'middle' as const, feedback: '一般' },
+        { text: '一般乙', rank: 'middle' as const, feedback: '一般' },
+      ],
+    };
+    const live = toLiveQuestion(q, 'quiz/j');
+    expect([...live.options].sort()).toEqual(['一般乙', '一般甲', '最好', '最差'].sort());
+    expect(live.options[live.correct[0]!]).toBe('最好');
+    expect(live.options[live.worst[0]!]).toBe('最差');
+    expect(live.tallyable).toBe(true);
+    expect(live.answer).toEqual([`最有效：${'ABCD'[live.correct[0]!]}. 最好`, `最不妥：${'ABCD'[live.worst[0]!]}. 最差`]);
+    expect(live.options).not.toEqual(q.responses.map((r) => r.text));
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choose, pathChoices, scenarioTree, startWalk, undo, walkEnded, walkScore, type WalkScenario } from '../../src/lib/classroom/scenario';
 
-const end = (rating: 'good' | 'bad', title: string) => ({ ending: { rating, title, text: 't', debrief: 'd' } });
+const end = (rating: 'good' | 'bad', title: string) => ({ endings: [{ id: title, rating, title, text: 't', debrief: 'd' }] });
 const s: WalkScenario = {
   title: 'S',
   intro: 'i',
@@ -59,8 +59,8 @@ describe('scenario walk-through', () => {
     ]);
     const tree = scenarioTree(s, ['n1', 'n2', 'good']);
     expect(tree.branches.map((b) => b.best)).toEqual([true, false]);
-    expect(tree.branches[0]!.child.branches.map((b) => b.child.ending?.title)).toEqual(['G', 'B']);
-    expect(tree.branches[1]!.child.ending?.title).toBe('B');
+    expect(tree.branches[0]!.child.branches.map((b) => b.child.endings?.[0]?.title)).toEqual(['G', 'B']);
+    expect(tree.branches[1]!.child.endings?.[0]?.title).toBe('B');
     expect([tree.number, tree.branches[0]!.child.number]).toEqual([1, 2]);
   });
   it('writes a shared decision point out once and refers to it afterwards', () => {

@@ -100,7 +100,7 @@ describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (_id, l) => {
         expect(s, `${l.file}: scenario ${id}`).toBeTruthy();
         const a = analyzeScenario(s!.data);
         expect(a.problems, `${id}`).toEqual([]);
-        expect(a.bestPath.filter((n) => !s!.data.nodes[n]!.ending).length, `${id}: decision points on best path`).toBeGreaterThanOrEqual(3);
+        expect(a.bestPath.filter((n) => !s!.data.nodes[n]!.endings).length, `${id}: decision points on best path`).toBeGreaterThanOrEqual(3);
         expect(a.endings.length, `${id}: endings`).toBeGreaterThanOrEqual(3);
       }
     });

@@ -1,3 +1,4 @@
+import { PROGRESS_VERSION } from '../../src/lib/progress/schema';
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, type ProgressData } from '../../src/lib/progress/schema';
 import { EXPORT_FORMAT, MAX_ENTRIES, MAX_IMPORT_CHARS, countEntries, exportFileName, exportProgress, mergeImport, parseImport } from '../../src/lib/progress/transfer';
@@ -14,7 +15,7 @@ const sample = (): ProgressData => {
 describe('export', () => {
   it('round-trips through import unchanged', () => {
     const text = exportProgress(sample(), new Date('2026-01-02T03:04:05Z'));
-    expect(JSON.parse(text)).toMatchObject({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-01-02T03:04:05.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: EXPORT_FORMAT, version: PROGRESS_VERSION, exportedAt: '2026-01-02T03:04:05.000Z' });
     const r = parseImport(text);
     expect(r).toEqual({ ok: true, data: sample(), dropped: 0 });
   });
@@ -39,7 +40,9 @@ describe('import validation', () => {
     expect(parseImport(withFields({ version: '1' }))).toEqual({ ok: false, error: 'bad-version' });
     expect(parseImport(withFields({ version: 0 }))).toEqual({ ok: false, error: 'bad-version' });
     expect(parseImport(withFields({ version: 1.5 }))).toEqual({ ok: false, error: 'bad-version' });
-    expect(parseImport(withFields({ version: 2 }))).toEqual({ ok: false, error: 'newer-version' });
+    expect(parseImport(withFields({ version: PROGRESS_VERSION + 1 }))).toEqual({ ok: false, error: 'newer-version' });
+    // A version-1 export (before question pools) still imports.
+    expect(parseImport(withFields({ version: 1 }))).toMatchObject({ ok: true });
   });
   it('refuses a wrong shape', () => {
     expect(parseImport(withFields({ lessons: [] }))).toEqual({ ok: false, error: 'bad-shape' });

@@ -18,7 +18,7 @@ const quiz = quizSchema.parse({
   questions: [
     {
       id: 's',
-      kind: 'single',
+      kind: 'single', level: 'apply',
       prompt: '单选题',
       options: [
         { text: 'A', feedback: '错的' },
@@ -27,10 +27,10 @@ const quiz = quizSchema.parse({
         { text: 'D', feedback: '错的' },
       ],
     },
-    { id: 't', kind: 'truefalse', prompt: '判断题', answer: false, feedbackTrue: '不对', feedbackFalse: '对了' },
+    { id: 't', kind: 'truefalse', level: 'apply', prompt: '判断题', answer: false, feedbackTrue: '不对', feedbackFalse: '对了' },
     {
       id: 'm',
-      kind: 'multiple',
+      kind: 'multiple', level: 'apply',
       scoring: 'partial',
       prompt: '多选题',
       options: [
@@ -42,7 +42,7 @@ const quiz = quizSchema.parse({
     },
     {
       id: 'o',
-      kind: 'ordering',
+      kind: 'ordering', level: 'apply',
       prompt: '排序题',
       items: [
         { text: '一', feedback: '第一' },
@@ -52,7 +52,7 @@ const quiz = quizSchema.parse({
     },
     {
       id: 'p',
-      kind: 'matching',
+      kind: 'matching', level: 'apply',
       prompt: '匹配题',
       pairs: [
         { left: '甲', right: '1', feedback: '甲1' },

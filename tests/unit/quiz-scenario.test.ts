@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../src/lib/quiz/schema';
 import { choose, currentNode, pathOf, startScenario } from '../../src/lib/quiz/scenario';
 
-const c = (next: string, points: number) => ({ text: `去 ${next}`, next, points, feedback: '后果如何' });
-const end = (title: string) => ({ ending: { rating: 'good' as const, title, text: '结果如何', debrief: '复盘内容' } });
+const c = (next: string, points: number) => ({ text: `去 ${next}`, next, points, feedback: '后果如何', principle: '某原则' });
+const end = (title: string) => ({ endings: [{ id: title.replace(/\W/g, '') || 'e', rating: 'good' as const, title, text: '结果如何', debrief: '复盘内容' }] });
 const s = scenarioSchema.parse({
   title: '情景',
   intro: '你是秘书',
@@ -19,7 +19,7 @@ const s = scenarioSchema.parse({
 describe('scenario state machine', () => {
   it('starts at the start node with no score', () => {
     const st = startScenario(s);
-    expect(st).toEqual({ node: 'a', steps: [], score: 0, ended: false });
+    expect(st).toEqual({ node: 'a', steps: [], score: 0, vars: {}, ended: false });
     expect(currentNode(s, st)?.text).toBe('第一步');
   });
   it('follows choices, adds points, records the path and stops at an ending', () => {

@@ -3,7 +3,7 @@ import { quizSchema, scenarioSchema } from '../../src/lib/quiz/schema';
 import { analyzeScenario, validateQuiz } from '../../src/lib/quiz/validate';
 
 const opt = (text: string, correct = false) => ({ text, correct, feedback: '说明' });
-const quiz = (questions: unknown[]) => quizSchema.parse({ title: '测试', questions });
+const quiz = (questions: Record<string, unknown>[]) => quizSchema.parse({ title: '测试', questions: questions.map((q) => ({ level: 'apply', ...q })) });
 const messages = (q: ReturnType<typeof quiz>) => validateQuiz(q).map((p) => `${p.path}: ${p.message}`);
 
 describe('validateQuiz names the question and the problem', () => {
@@ -39,8 +39,8 @@ describe('validateQuiz names the question and the problem', () => {
   });
 });
 
-const choice = (next: string, points = 1) => ({ text: `去 ${next}`, next, points, feedback: '发生了什么' });
-const end = (rating: 'good' | 'mixed' | 'bad') => ({ ending: { rating, title: `结局${rating}`, text: '结果如何', debrief: '复盘内容' } });
+const choice = (next: string, points = 1) => ({ text: `去 ${next}`, next, points, feedback: '发生了什么', principle: '某原则' });
+const end = (rating: 'good' | 'mixed' | 'bad', id = `end-${rating}`) => ({ endings: [{ id, rating, title: `结局${rating}`, text: '结果如何', debrief: '复盘内容' }] });
 const scenario = (nodes: Record<string, unknown>, start = 'n1') => scenarioSchema.parse({ title: '情景', intro: '你是秘书', start, nodes });
 
 describe('analyzeScenario', () => {
@@ -48,9 +48,9 @@ describe('analyzeScenario', () => {
     n1: { text: '开始', choices: [choice('n2', 2), choice('n3', 0)] },
     n2: { text: '第二步', choices: [choice('e1', 3), choice('e2', 1)] },
     n3: { text: '第三步', choices: [choice('e2', 1), choice('e3', 0)] },
-    e1: end('good'),
-    e2: end('mixed'),
-    e3: end('bad'),
+    e1: end('good', 'e1'),
+    e2: end('mixed', 'e2'),
+    e3: end('bad', 'e3'),
   });
   it('computes the best score, a best path, depth and endings', () => {
     const a = analyzeScenario(good);
@@ -66,7 +66,7 @@ describe('analyzeScenario', () => {
   });
   it('a choice pointing at a missing node', () => {
     const a = analyzeScenario(scenario({ n1: { text: '开始', choices: [choice('e1'), choice('ghost')] }, e1: end('good') }));
-    expect(a.problems).toContainEqual({ path: 'nodes.n1.choices[1]', message: 'choice points at missing node "ghost"' });
+    expect(a.problems).toContainEqual({ path: 'nodes.n1.choices[1].next', message: 'choice points at missing node "ghost"' });
   });
   it('unreachable nodes', () => {
     const a = analyzeScenario(scenario({ n1: { text: '开始', choices: [choice('e1'), choice('e1')] }, lost: { text: '孤岛', choices: [choice('e1'), choice('e1')] }, e1: end('good') }));
@@ -81,7 +81,7 @@ describe('analyzeScenario', () => {
   });
   it('no ending at all', () => {
     const a = analyzeScenario(scenario({ n1: { text: '开始', choices: [choice('n2'), choice('n2')] }, n2: { text: '又一步', choices: [choice('n1'), choice('n1')] } }));
-    expect(a.problems.map((p) => p.message)).toContain('the scenario has no ending node');
+    expect(a.problems.map((p) => p.message)).toContain('the scenario has no terminal node (a node with "endings")');
   });
   it('the schema rejects a node that is both a decision and an ending, or has too few choices', () => {
     expect(() => scenario({ n1: { text: '开始', choices: [choice('e1'), choice('e1')], ...end('good') }, e1: end('good') })).toThrow(/either \\"choices\\"/);

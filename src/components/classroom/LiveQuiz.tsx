@@ -37,6 +37,8 @@ function Bar({ percent }: { percent: number }) {
 export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide }: Props) {
   const [revealed, setRevealed] = useState(false);
   const [tally, setTally] = useState(() => emptyTally(q.options.length));
+  /** Judgement: the second show of hands, for the least effective response. */
+  const [worstTally, setWorstTally] = useState(() => emptyTally(q.options.length));
   const [duration, setDuration] = useState(60);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -74,7 +76,22 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
 
   const shares = distribution(tally);
   const votes = tally.reduce((a, b) => a + b, 0);
-  const isChoice = q.kind === 'single' || q.kind === 'multiple' || q.kind === 'truefalse';
+  const judge = q.kind === 'judgement';
+  const isChoice = q.kind === 'single' || q.kind === 'multiple' || q.kind === 'truefalse' || judge;
+  const worstShares = distribution(worstTally);
+  const worstVotes = worstTally.reduce((a, b) => a + b, 0);
+  /** − count + for one option (best/only tally or, for judgement, the worst tally). */
+  const counter = (i: number, label: string, values: number[], set: (f: (v: number[]) => number[]) => void, group: string) => (
+    <span class="lq-count" role="group" aria-label={`${label} ${group}`}>
+      <button type="button" class="lq-step" aria-label={t('live.less', { option: `${label}${judge ? group : ''}` })} onClick={() => set((v) => bump(v, i, -1))}>
+        −
+      </button>
+      <output class="lq-votes" aria-live="polite">{t('live.votes', { n: values[i] ?? 0 })}</output>
+      <button type="button" class="lq-step" aria-label={t('live.more', { option: `${label}${judge ? group : ''}` })} onClick={() => set((v) => bump(v, i, 1))}>
+        +
+      </button>
+    </span>
+  );
 
   return (
     <div class="live-quiz" data-revealed={revealed ? '' : undefined}>
@@ -95,18 +112,27 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
                 <span class="lq-text">
                   {letter && <span class="lq-letter">{letter}</span>}
                   {text}
-                  {right && <strong class="lq-correct-mark"> ✔ {t('live.correctMark')}</strong>}
+                  {right && <strong class="lq-correct-mark"> ✔ {judge ? t('live.bestVotes') : t('live.correctMark')}</strong>}
+                  {revealed && q.worst.includes(i) && <strong class="lq-correct-mark"> ✘ {t('live.worstMark')}</strong>}
                 </span>
-                <span class="lq-count" role="group" aria-label={`${letter || text} ${t('live.tally')}`}>
-                  <button type="button" class="lq-step" aria-label={t('live.less', { option: letter || text })} onClick={() => setTally((v) => bump(v, i, -1))}>
-                    −
-                  </button>
-                  <output class="lq-votes" aria-live="polite">{t('live.votes', { n: tally[i] ?? 0 })}</output>
-                  <button type="button" class="lq-step" aria-label={t('live.more', { option: letter || text })} onClick={() => setTally((v) => bump(v, i, 1))}>
-                    +
-                  </button>
-                </span>
-                {votes > 0 && (
+                {judge ? (
+                  <span class="lq-judge-counts">
+                    <span class="lq-judge-label">{t('live.bestVotes')}</span>
+                    {counter(i, letter || text, tally, setTally, t('live.bestVotes'))}
+                    <span class="lq-judge-label">{t('live.worstVotes')}</span>
+                    {counter(i, letter || text, worstTally, setWorstTally, t('live.worstVotes'))}
+                  </span>
+                ) : (
+                  counter(i, letter || text, tally, setTally, t('live.tally'))
+                )}
+                {votes + worstVotes > 0 && judge && (
+                  <span class="lq-share">
+                    <span class="lq-percent">
+                      {t('live.bestVotes')} {shares[i]!.percent}% · {t('live.worstVotes')} {worstShares[i]!.percent}%
+                    </span>
+                  </span>
+                )}
+                {votes > 0 && !judge && (
                   <span class="lq-share">
                     <Bar percent={shares[i]!.percent} />
                     <span class="lq-percent">{shares[i]!.percent}%</span>
@@ -119,7 +145,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       )}
       {isChoice && votes > 0 && (
         <p class="visually-hidden" aria-live="polite">
-          {t('live.chart')}：{q.options.map((text, i) => `${q.kind === 'truefalse' ? text : LETTERS[i]} ${t('live.votes', { n: shares[i]!.count })} ${shares[i]!.percent}%`).join('，')}
+          {t('live.chart')}：{q.options.map((text, i) => `${q.kind === 'truefalse' ? text : LETTERS[i]} ${judge ? `${t('live.bestVotes')} ` : ''}${t('live.votes', { n: shares[i]!.count })} ${shares[i]!.percent}%${judge ? `，${t('live.worstVotes')} ${t('live.votes', { n: worstShares[i]!.count })} ${worstShares[i]!.percent}%` : ''}`).join('，')}
         </p>
       )}
 

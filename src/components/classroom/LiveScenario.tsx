@@ -1,22 +1,52 @@
 /**
  * Scenario walk-through with a class: at each decision the instructor records the votes per
  * choice, follows the majority (or any choice), and the debrief compares the path taken, with
- * its votes, to the best path. Logic in src/lib/classroom/scenario.ts.
+ * its votes, to the best path. The scenario's variables are shown as they change; choices, text
+ * variants and the ending follow their conditions (engine: src/lib/quiz/scenario.ts).
+ * Logic in src/lib/classroom/scenario.ts.
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { LETTERS } from '../../lib/classroom/quiz';
-import { choose, currentNode, pathChoices, startWalk, undo, walkEnded, walkScore, type Walk, type WalkScenario } from '../../lib/classroom/scenario';
+import { choose, currentNode, pathChoices, startWalk, undo, walkEnded, walkScore, type Walk, type WalkState } from '../../lib/classroom/scenario';
 import { bump, emptyTally, majority } from '../../lib/classroom/tally';
+import type { ScenarioData } from '../../lib/quiz/schema';
+
+type VarState = WalkState['vars'];
 
 interface Props {
-  scenario: WalkScenario;
+  scenario: ScenarioData;
   bestPath: string[];
+  /** Authored choice indices of the best path. */
+  bestChoices?: number[];
   bestScore: number;
+  /** Every reachable state, precomputed at build (src/lib/quiz/walk-states.ts). */
+  walk: { start: string; states: Record<string, WalkState> };
   uid: string;
 }
 
-export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Props) {
+/** The scenario's variables now (label: value), for the class to see them change. */
+function Vars({ scenario, vars, uid }: { scenario: ScenarioData; vars: VarState; uid: string }) {
+  const decl = Object.entries(scenario.variables ?? {});
+  if (!decl.length) return null;
+  return (
+    <div class="ls-vars" role="group" aria-labelledby={`${uid}-vars`}>
+      <p class="ls-vars-title" id={`${uid}-vars`}>
+        {t('walk.variables')}
+      </p>
+      <dl>
+        {decl.map(([name, d]) => (
+          <div key={name} data-var={name}>
+            <dt>{d.label}</dt>
+            <dd>{d.type === 'flag' ? (vars[name] ? t('walk.yes') : t('walk.no')) : t('walk.varValue', { n: String(vars[name]), max: d.max })}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+export default function LiveScenario({ scenario, bestPath, bestChoices, bestScore, walk: graph, uid }: Props) {
   const [started, setStarted] = useState(false);
   const [walk, setWalk] = useState<Walk>(() => startWalk(scenario));
   const [votes, setVotes] = useState<number[]>(() => emptyTally(currentNode(scenario, startWalk(scenario))?.choices?.length ?? 0));
@@ -28,6 +58,20 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
     setPending(null);
     setVotes(emptyTally(currentNode(scenario, next)?.choices?.length ?? 0));
   };
+  /** Precomputed states along a list of choices (before each decision; the last one is now). */
+  const along = (choices: number[]): WalkState[] => {
+    const out = [graph.states[graph.start]!];
+    for (const c of choices) {
+      const next = out.at(-1)!.choices.find((x) => x.index === c);
+      if (!next || !graph.states[next.next]) break;
+      out.push(graph.states[next.next]!);
+    }
+    return out;
+  };
+  const statesOf = (w: Walk) => along(w.steps.map((x) => x.chosen));
+  const varsOf = (w: Walk): VarState => statesOf(w).at(-1)!.vars;
+  /** Display letter of an authored choice: its position among the choices shown in that state. */
+  const letterAt = (st: WalkState | undefined, index: number) => LETTERS[st?.choices.findIndex((c) => c.index === index) ?? -1] ?? '';
   const decide = (index: number | 'majority') => {
     const next = choose(scenario, walk, index, votes);
     if (next !== walk) setPending(next);
@@ -49,16 +93,18 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
   if (pending) {
     const step = pending.steps[pending.steps.length - 1]!;
     const choice = scenario.nodes[step.node]!.choices![step.chosen]!;
+    const before = statesOf(walk).at(-1);
     return (
       <div class="live-scenario">
         <p class="ls-meta">
           {scenario.title} · {t('walk.decision', { n: pending.steps.length })}
         </p>
         <h2 class="ls-title">
-          {t('walk.chosen')}：{LETTERS[step.chosen]}. {choice.text}
+          {t('walk.chosen')}：{letterAt(before, step.chosen)}. {choice.text}
         </h2>
         <p class="ls-text">{choice.feedback}</p>
         {choice.principle && <p class="ls-principle">{choice.principle}</p>}
+        <Vars scenario={scenario} vars={varsOf(pending)} uid={uid} />
         <div class="ls-actions">
           <button type="button" class="lq-button" onClick={() => go(pending)}>
             {t('walk.continue')}
@@ -72,8 +118,12 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
   }
 
   if (walkEnded(scenario, walk)) {
-    const ending = currentNode(scenario, walk)?.ending;
-    const best = pathChoices(scenario, bestPath);
+    const states = statesOf(walk);
+    const now = states.at(-1)!;
+    const vars = now.vars;
+    const ending = scenario.nodes[walk.at]?.endings?.find((e) => e.id === now.ending);
+    const best = pathChoices(scenario, bestPath, bestChoices);
+    const bestStates = along(best.map((b) => b.choice));
     return (
       <div class="live-scenario ls-debrief">
         <p class="ls-meta">
@@ -85,9 +135,14 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
               {t('walk.ending')}：{ending.title} <span class={`ls-rating ls-${ending.rating}`}>{t(`walk.rating.${ending.rating}` as const)}</span>
             </h2>
             <p class="ls-text">{ending.text}</p>
-            <p class="ls-text ls-debrief-text">{ending.debrief}</p>
+            {(now.debrief ?? []).map((text, i) => (
+              <p key={i} class="ls-text ls-debrief-text">
+                {text}
+              </p>
+            ))}
           </>
         )}
+        <Vars scenario={scenario} vars={vars} uid={uid} />
         <p class="ls-score">{t('walk.score', { n: walkScore(scenario, walk), best: bestScore })}</p>
         <div class="ls-columns">
           <section aria-labelledby={`${uid}-taken`}>
@@ -99,9 +154,9 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
                   <li key={i}>
                     <p class="ls-step-title">{t('walk.decision', { n: i + 1 })}</p>
                     <ul class="ls-votes">
-                      {node.choices!.map((c, ci) => (
+                      {(states[i]?.choices ?? []).map(({ index: ci }, k) => ({ c: node.choices![ci]!, ci, k })).map(({ c, ci, k }) => (
                         <li key={ci} class={ci === st.chosen ? 'is-chosen' : undefined}>
-                          {LETTERS[ci]}. {c.text} — {t('live.votes', { n: st.votes[ci] ?? 0 })}
+                          {LETTERS[k]}. {c.text} — {t('live.votes', { n: st.votes[ci] ?? 0 })}
                           {ci === st.chosen && (
                             <strong>
                               {' '}
@@ -123,7 +178,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
                 const c = scenario.nodes[b.node]!.choices![b.choice]!;
                 return (
                   <li key={i}>
-                    {LETTERS[b.choice]}. {c.text}（{t('walk.points', { n: c.points })}）
+                    {letterAt(bestStates[i], b.choice)}. {c.text}（{t('walk.points', { n: c.points })}）
                   </li>
                 );
               })}
@@ -142,32 +197,37 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
     );
   }
 
-  const node = currentNode(scenario, walk)!;
+  const node = scenario.nodes[walk.at]!;
   const top = majority(votes);
+  const here = statesOf(walk).at(-1)!;
+  const vars = here.vars;
+  const shown = here.choices.map(({ index }) => ({ choice: node.choices![index]!, index }));
+  const letter = (index: number) => letterAt(here, index);
   return (
     <div class="live-scenario">
       <p class="ls-meta">
         {scenario.title} · {t('walk.decision', { n: walk.steps.length + 1 })}
       </p>
       <h2 class="ls-title ls-situation">
-        {node.text}
+        {here.text}
       </h2>
+      <Vars scenario={scenario} vars={vars} uid={uid} />
       <ol class="lq-options ls-choices">
-        {node.choices!.map((c, i) => (
+        {shown.map(({ choice: c, index: i }, k) => (
           <li class="lq-option" key={`${walk.at}-${i}`}>
             <span class="lq-text">
-              <span class="lq-letter">{LETTERS[i]}</span>
+              <span class="lq-letter">{LETTERS[k]}</span>
               {c.text}
             </span>
-            <span class="lq-count" role="group" aria-label={`${LETTERS[i]} ${t('walk.votes')}`}>
-              <button type="button" class="lq-step" aria-label={t('live.less', { option: LETTERS[i]! })} onClick={() => setVotes((v) => bump(v, i, -1))}>
+            <span class="lq-count" role="group" aria-label={`${LETTERS[k]} ${t('walk.votes')}`}>
+              <button type="button" class="lq-step" aria-label={t('live.less', { option: LETTERS[k]! })} onClick={() => setVotes((v) => bump(v, i, -1))}>
                 −
               </button>
               <output class="lq-votes" aria-live="polite">{t('live.votes', { n: votes[i] ?? 0 })}</output>
-              <button type="button" class="lq-step" aria-label={t('live.more', { option: LETTERS[i]! })} onClick={() => setVotes((v) => bump(v, i, 1))}>
+              <button type="button" class="lq-step" aria-label={t('live.more', { option: LETTERS[k]! })} onClick={() => setVotes((v) => bump(v, i, 1))}>
                 +
               </button>
-              <button type="button" class="lq-pick" aria-label={`${t('walk.choose')} ${LETTERS[i]}`} onClick={() => decide(i)}>
+              <button type="button" class="lq-pick" aria-label={`${t('walk.choose')} ${LETTERS[k]}`} onClick={() => decide(i)}>
                 {t('walk.choose')}
               </button>
             </span>
@@ -177,7 +237,7 @@ export default function LiveScenario({ scenario, bestPath, bestScore, uid }: Pro
       <div class="ls-actions">
         <button type="button" class="lq-button" disabled={top === null} onClick={() => decide('majority')}>
           {t('walk.followMajority')}
-          {top !== null && `（${LETTERS[top]}）`}
+          {top !== null && `（${letter(top)}）`}
         </button>
         {top === null && <p class="ls-hint">{t('walk.tie')}</p>}
         {walk.steps.length > 0 && (

@@ -6,14 +6,15 @@
 import { getCourse, type LessonEntry } from '../../lib/course';
 import { assembleDeck, type Slide } from '../../lib/classroom/slides';
 import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/classroom/quiz';
-import type { WalkScenario } from '../../lib/classroom/scenario';
+import type { ScenarioData } from '../../lib/quiz/schema';
+import { walkStates } from '../../lib/quiz/walk-states';
 import { t } from '../../i18n';
 
 export interface DeckSlide {
   slide: Slide;
   question?: LiveQuestion;
   quiz?: { title: string; n: number; total: number };
-  scenario?: { data: WalkScenario; bestPath: string[]; bestScore: number };
+  scenario?: { data: ScenarioData; bestPath: string[]; bestChoices: number[]; bestScore: number; walk: ReturnType<typeof walkStates> };
   /** Presenter-only HTML notes (author notes plus answers). */
   notes: string[];
 }
@@ -40,7 +41,7 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
     if (slide.kind === 'quiz') {
       const quiz = course.quizById.get(slide.quizId)!.data;
       const q = quiz.questions[slide.question]! as AnyQuestion;
-      const question = toLiveQuestion(q, `${slide.quizId}/${q.id}`, { yes: t('quiz.true'), no: t('quiz.false') });
+      const question = toLiveQuestion(q, `${slide.quizId}/${q.id}`, { yes: t('quiz.true'), no: t('quiz.false'), best: t('quiz.judgement.rank.best'), worst: t('quiz.judgement.rank.worst') });
       const answer = `<p><strong>${esc(t('classroom.answerNote'))}：</strong>${question.answer.map(esc).join('；')}</p>` + (question.explanation ? `<p>${esc(question.explanation)}</p>` : '');
       return { slide, question, quiz: { title: quiz.title, n: slide.question + 1, total: quiz.questions.length }, notes: [answer, ...slide.notes] };
     }
@@ -49,7 +50,7 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
       const analysis = course.scenarioAnalysis.get(slide.scenarioId);
       if (!entry || !analysis) return { slide: { kind: 'content', title: slide.title, continued: false, html: '', notes: slide.notes }, notes: slide.notes };
       const note = `<p>${esc(t('classroom.bestScoreNote', { n: analysis.bestScore }))}</p>`;
-      return { slide, scenario: { data: entry.data, bestPath: analysis.bestPath, bestScore: analysis.bestScore }, notes: [note, ...slide.notes] };
+      return { slide, scenario: { data: entry.data, bestPath: analysis.bestPath, bestChoices: analysis.bestChoices, bestScore: analysis.bestScore, walk: walkStates(entry.data) }, notes: [note, ...slide.notes] };
     }
     return { slide, notes: slide.notes };
   });

@@ -1,14 +1,17 @@
 /**
  * Interactive branching scenario. Renders the server fallback (children) until hydrated.
- * State machine: src/lib/quiz/scenario.ts. After each choice focus moves to the feedback of
- * that choice (which is followed by the next situation); at the end, to the ending.
+ * State machine: src/lib/quiz/scenario.ts (variables, conditional choices and text, endings chosen
+ * by the whole path, conditional debrief paragraphs). After each choice focus moves to the
+ * feedback of that choice (which is followed by the next situation); at the end, to the ending.
+ * The review lists this play step by step and the learner's earlier plays (saved in progress).
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScenarioData } from '../../lib/quiz/schema';
-import { choose, pathOf, startScenario, type ScenarioState } from '../../lib/quiz/scenario';
+import { choose, debriefParagraphs, findEnding, nodeText, pathOf, startScenario, trace, visibleChoices, type ScenarioState } from '../../lib/quiz/scenario';
 import { getProgressStore } from '../../lib/progress/store';
 import { recordScenarioPlay } from '../../lib/progress/records';
+import type { ScenarioRecord } from '../../lib/progress/schema';
 import { fmt, type Strings } from './strings';
 import { useProgress } from './useProgress';
 
@@ -51,7 +54,15 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
     setAnnounce(fmt(s, 'scenario.announce', { points: fmt(s, 'scenario.points', { n: next.score - st.score }) }));
     if (next.ended) {
       getProgressStore().update((d) =>
-        recordScenarioPlay(d, { scenarioId: id, score: next.score, maxScore: best, path: pathOf(next), ending: next.node, at: Date.now() }),
+        recordScenarioPlay(d, {
+          scenarioId: id,
+          score: next.score,
+          maxScore: best,
+          path: pathOf(next),
+          ending: next.ending ?? next.node,
+          choices: next.steps.map((x) => x.choice),
+          at: Date.now(),
+        }),
       );
     }
     setFocusSel('.sc-last');
@@ -64,9 +75,10 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
   };
 
   const rec = data?.scenarios[id];
-  const ending = node?.ending;
+  const ending = st.ended && st.ending ? findEnding(sc, st.ending) : undefined;
+  const states = ending ? trace(sc, st.steps.map((x) => x.choice)) : [];
   return (
-    <div class="sc" ref={root} data-scenario-node={st.node} data-scenario-ended={String(st.ended)}>
+    <div class="sc" ref={root}>
       {st.steps.length === 0 && <p class="sc-intro">{sc.intro}</p>}
       {last && lastChoice && (
         <div class="sc-last" tabIndex={-1}>
@@ -78,31 +90,29 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
             <strong>{s['scenario.outcome']}</strong>
             {lastChoice.feedback}
           </p>
-          {lastChoice.principle && (
-            <p>
-              <strong>{s['scenario.principle']}</strong>
-              {lastChoice.principle}
-            </p>
-          )}
+          <p>
+            <strong>{s['scenario.principle']}</strong>
+            {lastChoice.principle}
+          </p>
           <p class="sc-points">{fmt(s, 'scenario.points', { n: last.points })}</p>
         </div>
       )}
-      {node && !ending && (
+      {node && !st.ended && (
         <div class="sc-node">
           <h4 class="sc-node-title" id={`${id}-step`} tabIndex={-1}>
             {fmt(s, 'scenario.step', { n: st.steps.length + 1 })}
           </h4>
-          <p>{node.text}</p>
+          <p>{nodeText(node, st.vars)}</p>
           <div role="group" aria-labelledby={`${id}-step`}>
-          <ul class="sc-choices">
-            {node.choices?.map((c, i) => (
-              <li key={`${st.node}-${i}`}>
-                <button type="button" class="sc-choice" onClick={() => pick(i)}>
-                  {c.text}
-                </button>
-              </li>
-            ))}
-          </ul>
+            <ul class="sc-choices">
+              {visibleChoices(node, st.vars).map(({ choice, index }) => (
+                <li key={`${st.node}-${index}`}>
+                  <button type="button" class="sc-choice" onClick={() => pick(index)}>
+                    {choice.text}
+                  </button>
+                </li>
+              ))}
+            </ul>
           </div>
         </div>
       )}
@@ -115,10 +125,12 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
             <strong>{s[`scenario.rating.${ending.rating}` as const]}</strong>
           </p>
           <p>{ending.text}</p>
-          <p>
-            <strong>{s['scenario.debrief']}：</strong>
-            {ending.debrief}
-          </p>
+          {debriefParagraphs(ending, st.vars).map((text, i) => (
+            <p key={i} class="sc-debrief">
+              {i === 0 && <strong>{s['scenario.debrief']}：</strong>}
+              {text}
+            </p>
+          ))}
           <p class="sc-score">{fmt(s, 'scenario.score', { score: st.score, best })}</p>
           <p>
             <strong>{s['scenario.path']}</strong>
@@ -131,23 +143,22 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
                   {c?.text}（{fmt(s, 'scenario.points', { n: step.points })}）
                   {review && (
                     <div class="sc-review">
-                      <p>{sc.nodes[step.node]?.text}</p>
+                      <p>{nodeText(sc.nodes[step.node], states[i]?.vars ?? {})}</p>
                       <p>
                         <strong>{s['scenario.outcome']}</strong>
                         {c?.feedback}
                       </p>
-                      {c?.principle && (
-                        <p>
-                          <strong>{s['scenario.principle']}</strong>
-                          {c.principle}
-                        </p>
-                      )}
+                      <p>
+                        <strong>{s['scenario.principle']}</strong>
+                        {c?.principle}
+                      </p>
                     </div>
                   )}
                 </li>
               );
             })}
           </ol>
+          {review && rec && <PastRuns sc={sc} rec={rec} s={s} />}
           <p class="qz-actions">
             <button type="button" class="button" onClick={restart}>
               {s['scenario.restart']}
@@ -172,5 +183,30 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
         {announce}
       </p>
     </div>
+  );
+}
+
+/** The learner's saved plays, oldest first, replayed from their choices (conditions included). */
+function PastRuns({ sc, rec, s }: { sc: ScenarioData; rec: ScenarioRecord; s: Strings }) {
+  const runs = (rec.runs ?? []).map((r) => ({ r, states: trace(sc, r.choices) })).filter((x) => x.states.length === x.r.choices.length + 1);
+  if (!runs.length) return null;
+  return (
+    <section class="sc-past" aria-label={s['scenario.pastRuns']}>
+      <p>
+        <strong>{s['scenario.pastRuns']}</strong>
+      </p>
+      <ol class="sc-path">
+        {runs.map(({ r, states }, i) => (
+          <li key={i}>
+            {fmt(s, 'scenario.pastRun', { n: i + 1, ending: findEnding(sc, r.ending)?.title ?? r.ending, score: r.score })}
+            <ul>
+              {states.slice(1).map((x, k) => (
+                <li key={k}>{sc.nodes[x.steps[k]!.node]?.choices?.[x.steps[k]!.choice]?.text}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

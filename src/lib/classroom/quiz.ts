@@ -4,12 +4,14 @@
  * question union without importing Zod.
  */
 
+import { hashSeed, mixedPermutation, mulberry32 } from '../quiz/prng.ts';
 type Option = { text: string; correct: boolean; feedback: string };
 export type AnyQuestion =
   | { kind: 'single' | 'multiple'; id: string; prompt: string; explanation?: string; options: Option[] }
   | { kind: 'truefalse'; id: string; prompt: string; explanation?: string; answer: boolean; feedbackTrue: string; feedbackFalse: string }
   | { kind: 'ordering'; id: string; prompt: string; explanation?: string; items: { text: string; feedback: string }[] }
-  | { kind: 'matching'; id: string; prompt: string; explanation?: string; pairs: { left: string; right: string; feedback: string }[] };
+  | { kind: 'matching'; id: string; prompt: string; explanation?: string; pairs: { left: string; right: string; feedback: string }[] }
+  | { kind: 'judgement'; id: string; prompt: string; explanation?: string; responses: { text: string; rank: 'best' | 'worst' | 'middle'; feedback: string }[] };
 
 /** What the live quiz shows: choices to tally (single/multiple/true-false) or items to arrange. */
 export interface LiveQuestion {
@@ -17,8 +19,10 @@ export interface LiveQuestion {
   prompt: string;
   /** Options in display order (choices), shuffled steps (ordering) or left items (matching). */
   options: string[];
-  /** For choice questions: which displayed options are correct. */
+  /** For choice questions: which displayed options are correct (judgement: the most effective response). */
   correct: number[];
+  /** Judgement only: the least effective response (display position). */
+  worst: number[];
   /** For matching: the right-hand items in display order. */
   rights: string[];
   /** What the reveal shows as the answer, one line each. */
@@ -29,30 +33,19 @@ export interface LiveQuestion {
   tallyable: boolean;
 }
 
-/** Deterministic shuffle (so server and client render the same order) seeded by a string. */
+/**
+ * Deterministic shuffle (so server and client render the same order) seeded by a string. Uses the
+ * project's one seedable PRNG (src/lib/quiz/prng.ts); never the identity order for 2+ items, since
+ * a "shuffled" order identical to the answer would give it away.
+ */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  let h = 2166136261;
-  for (const ch of seed) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
-  const next = () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
-    h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-    return h / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  // A "shuffled" order identical to the answer would give it away: rotate once.
-  if (out.length > 1 && out.every((x, i) => x === items[i])) out.push(out.shift()!);
-  return out;
+  return mixedPermutation(items.length, mulberry32(hashSeed(seed))).map((i) => items[i]!);
 }
 
 export const LETTERS = 'ABCDEFGHIJ';
 
 /** The slim, serialisable question for the live quiz island. */
-export function toLiveQuestion(q: AnyQuestion, seed: string, labels = { yes: '对', no: '错' }): LiveQuestion {
+export function toLiveQuestion(q: AnyQuestion, seed: string, labels = { yes: '对', no: '错', best: '最有效', worst: '最不妥' }): LiveQuestion {
   switch (q.kind) {
     case 'single':
     case 'multiple': {
@@ -63,6 +56,7 @@ export function toLiveQuestion(q: AnyQuestion, seed: string, labels = { yes: '�
         prompt: q.prompt,
         options: q.options.map((o) => o.text),
         correct,
+        worst: [],
         rights: [],
         answer: correct.map((i) => `${LETTERS[i]}. ${q.options[i]!.text}`),
         explanation: q.explanation ?? fb,
@@ -75,6 +69,7 @@ export function toLiveQuestion(q: AnyQuestion, seed: string, labels = { yes: '�
         prompt: q.prompt,
         options: [labels.yes, labels.no],
         correct: [q.answer ? 0 : 1],
+        worst: [],
         rights: [],
         answer: [q.answer ? labels.yes : labels.no],
         explanation: q.explanation ?? (q.answer ? q.feedbackTrue : q.feedbackFalse),
@@ -86,6 +81,7 @@ export function toLiveQuestion(q: AnyQuestion, seed: string, labels = { yes: '�
         prompt: q.prompt,
         options: seededShuffle(q.items.map((i) => i.text), seed),
         correct: [],
+        worst: [],
         rights: [],
         answer: q.items.map((i, n) => `${n + 1}. ${i.text}`),
         explanation: q.explanation ?? '',
@@ -97,10 +93,28 @@ export function toLiveQuestion(q: AnyQuestion, seed: string, labels = { yes: '�
         prompt: q.prompt,
         options: q.pairs.map((p) => p.left),
         correct: [],
+        worst: [],
         rights: seededShuffle(q.pairs.map((p) => p.right), seed),
         answer: q.pairs.map((p) => `${p.left} → ${p.right}`),
         explanation: q.explanation ?? '',
         tallyable: false,
       };
+    case 'judgement': {
+      // Responses shuffled (authored order often follows rank); the class votes best and worst.
+      const order = seededShuffle(q.responses.map((_, i) => i), seed);
+      const pos = (rank: string) => order.findIndex((i) => q.responses[i]!.rank === rank);
+      const line = (rank: 'best' | 'worst', label: string) => `${label}：${LETTERS[pos(rank)]}. ${q.responses[order[pos(rank)]!]!.text}`;
+      return {
+        kind: 'judgement',
+        prompt: q.prompt,
+        options: order.map((i) => q.responses[i]!.text),
+        correct: [pos('best')],
+        worst: [pos('worst')],
+        rights: [],
+        answer: [line('best', labels.best), line('worst', labels.worst)],
+        explanation: q.explanation ?? order.map((i) => q.responses[i]!).filter((r) => r.rank !== 'middle').map((r) => r.feedback).join(' '),
+        tallyable: true,
+      };
+    }
   }
 }

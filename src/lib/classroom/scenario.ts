@@ -11,14 +11,28 @@ export interface WalkChoice {
   points: number;
   feedback: string;
   principle?: string;
+  tradeoff?: string;
+  when?: string;
+  effects?: { set?: Record<string, boolean | number>; add?: Record<string, number> };
+}
+export interface WalkEnding {
+  id: string;
+  when?: string;
+  rating: 'good' | 'mixed' | 'bad';
+  title: string;
+  text: string;
+  debrief: string;
+  debriefIf?: { when: string; text: string }[];
 }
 export interface WalkNode {
   text?: string;
+  variants?: { when: string; text: string }[];
   choices?: WalkChoice[];
-  ending?: { rating: 'good' | 'mixed' | 'bad'; title: string; text: string; debrief: string };
+  endings?: WalkEnding[];
 }
 export interface WalkScenario {
   title: string;
+  variables?: Record<string, { type: 'number'; label: string; min: number; max: number; initial: number } | { type: 'flag'; label: string; initial: boolean }>;
   intro: string;
   start: string;
   nodes: Record<string, WalkNode>;
@@ -46,7 +60,7 @@ export const currentNode = (s: WalkScenario, w: Walk): WalkNode | undefined => s
 /** True once the walk stands on an ending (or on a node that does not exist). */
 export const walkEnded = (s: WalkScenario, w: Walk): boolean => {
   const n = s.nodes[w.at];
-  return !n || Boolean(n.ending) || !n.choices?.length;
+  return !n || Boolean(n.endings) || !n.choices?.length;
 };
 
 /**
@@ -75,8 +89,13 @@ export function walkScore(s: WalkScenario, w: Walk): number {
   return w.steps.reduce((sum, st) => sum + (s.nodes[st.node]?.choices?.[st.chosen]?.points ?? 0), 0);
 }
 
-/** The choices along a path of node ids (as from analyzeScenario's bestPath): node and choice index. */
-export function pathChoices(s: WalkScenario, path: readonly string[]): { node: string; choice: number }[] {
+/**
+ * The choices along a path of node ids (as from analyzeScenario's bestPath): node and choice index.
+ * With `choices` (analyzeScenario's bestChoices) the indices are taken as given, which matters
+ * when two choices of a node lead to the same next node.
+ */
+export function pathChoices(s: WalkScenario, path: readonly string[], choices?: readonly number[]): { node: string; choice: number }[] {
+  if (choices) return choices.map((choice, i) => ({ node: path[i]!, choice })).filter((x) => x.node !== undefined);
   const out: { node: string; choice: number }[] = [];
   for (let i = 0; i + 1 < path.length; i++) {
     const choices = s.nodes[path[i]!]?.choices ?? [];
@@ -98,7 +117,9 @@ export interface TreeNode {
   /** 1-based number of a decision point, in the order it is written out. */
   number?: number;
   text?: string;
-  ending?: WalkNode['ending'];
+  /** Text variants shown when their condition holds. */
+  variants?: WalkNode['variants'];
+  endings?: WalkEnding[];
   branches: { choice: WalkChoice; best: boolean; child: TreeNode }[];
   /** This decision point was written out earlier (see the node with the same number). */
   seeAbove?: boolean;
@@ -106,13 +127,13 @@ export interface TreeNode {
   truncated?: boolean;
 }
 
-export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], maxDepth = 12): TreeNode {
-  const best = new Set(pathChoices(s, bestPath).map((p) => `${p.node}#${p.choice}`));
+export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], maxDepth = 12, bestChoices?: readonly number[]): TreeNode {
+  const best = new Set(pathChoices(s, bestPath, bestChoices).map((p) => `${p.node}#${p.choice}`));
   const numbers = new Map<string, number>();
   const build = (id: string, depth: number, trail: Set<string>): TreeNode => {
     const n = s.nodes[id];
     if (!n) return { id, text: undefined, branches: [], truncated: true };
-    if (n.ending || !n.choices?.length) return { id, text: n.text, ending: n.ending, branches: [] };
+    if (n.endings || !n.choices?.length) return { id, text: n.text, endings: n.endings, branches: [] };
     if (trail.has(id) || depth > maxDepth) return { id, text: n.text, branches: [], truncated: true };
     const seen = numbers.get(id);
     if (seen !== undefined) return { id, number: seen, text: n.text, branches: [], seeAbove: true };
@@ -123,8 +144,48 @@ export function scenarioTree(s: WalkScenario, bestPath: readonly string[] = [], 
       id,
       number,
       text: n.text,
+      variants: n.variants,
       branches: n.choices.map((choice, i) => ({ choice, best: best.has(`${id}#${i}`), child: build(choice.next, depth + 1, next) })),
     };
   };
   return build(s.start, 0, new Set());
+}
+
+/** Labels of a scenario's variables, for describing conditions and effects to people. */
+export type VarLabels = Record<string, { label: string; type: 'number' | 'flag' }>;
+
+export function varLabels(s: Pick<WalkScenario, 'variables'>): VarLabels {
+  return Object.fromEntries(Object.entries(s.variables ?? {}).map(([k, v]) => [k, { label: v.label, type: v.type }]));
+}
+
+/** A condition in words: variable names become their labels, and/or/not become 并且/或者/非. */
+export function describeCondition(when: string, labels: VarLabels, words = { and: '并且', or: '或者', not: '非' }): string {
+  return when
+    .replace(/[A-Za-z_][A-Za-z0-9_]*/g, (w) => (w === 'and' || w === 'or' || w === 'not' ? words[w] : (labels[w]?.label ?? w)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A choice's effects in words, e.g. "已提前报告：是；领导信任 +2". */
+export function describeEffects(effects: WalkChoice['effects'], labels: VarLabels, words = { yes: '是', no: '否' }): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(effects?.set ?? {})) parts.push(typeof v === 'boolean' ? `${labels[k]?.label ?? k}：${v ? words.yes : words.no}` : `${labels[k]?.label ?? k} = ${v}`);
+  for (const [k, v] of Object.entries(effects?.add ?? {})) parts.push(`${labels[k]?.label ?? k} ${v >= 0 ? '+' : '−'}${Math.abs(v)}`);
+  return parts.join('；');
+}
+
+/**
+ * One reachable (node, variables) state of a scenario, precomputed at build time for the class
+ * walk-through (so the live island needs no condition engine): what is shown there and where
+ * each shown choice leads.
+ */
+export interface WalkState {
+  node: string;
+  vars: Record<string, number | boolean>;
+  text: string;
+  /** Choices shown in this state: authored index and the key of the state it leads to. */
+  choices: { index: number; next: string }[];
+  /** Terminal node: the ending reached and its debrief paragraphs. */
+  ending?: string;
+  debrief?: string[];
 }

@@ -1,7 +1,9 @@
 /**
  * Certificate eligibility (pure). The certificate is earned when every lesson of the course counts
  * as done (marked done or its quiz passed) and the final assessment has been passed at its own
- * passing score (content/quizzes/final-assessment.yaml `passingScore`, 0.8 = 80%).
+ * passing score (content/quizzes/final-assessment.yaml `passingScore`, 0.8 = 80%). When the final
+ * assessment is a question pool, the pass must be on a full drawn paper (`passedDraw`): a pass
+ * recorded before the pool existed, or on a partial paper, does not earn the certificate.
  */
 import type { ProgressData } from './schema';
 import { lessonStatus, type CourseIndex, type IndexLesson } from './summary';
@@ -40,7 +42,7 @@ export function certificateEligibility(data: ProgressData, index: CourseIndex): 
       // The quiz island decides `passed` with the same threshold; the score check guards against a
       // hand-edited import claiming a pass without the score.
       final =
-        r.passed && bestScore >= quiz.passingScore * maxScore - 1e-9
+        r.passed && bestScore >= quiz.passingScore * maxScore - 1e-9 && (!quiz.pool || r.passedDraw === true)
           ? { state: 'passed', bestPercent, passPercent, bestScore, maxScore }
           : { state: 'failed', bestPercent, passPercent, attempts: r.attempts };
     }

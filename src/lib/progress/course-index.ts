@@ -41,7 +41,8 @@ export function buildCourseIndex(course: Course): CourseIndex {
         title: q.data.title,
         lessonId: host,
         passingScore: q.data.passingScore,
-        maxScore: q.data.questions.length,
+        maxScore: q.data.draw ? Math.min(q.data.draw.count, q.data.questions.length) : q.data.questions.length,
+        ...(q.data.draw ? { pool: true } : {}),
         questions: q.data.questions
           .map((question): IndexQuestion | null => {
             const r = lessonOf(question.ref);
@@ -56,9 +57,7 @@ export function buildCourseIndex(course: Course): CourseIndex {
         id: s.id,
         title: s.data.title,
         lessonId: lessonOf(s.data.lesson).lessonId,
-        endings: Object.entries(s.data.nodes)
-          .filter(([, n]) => n.ending)
-          .map(([id, n]) => ({ id, title: n.ending!.title, rating: n.ending!.rating })),
+        endings: Object.values(s.data.nodes).flatMap((n) => (n.endings ?? []).map((e) => ({ id: e.id, title: e.title, rating: e.rating }))),
       }))
       .sort((a, b) => order(a.lessonId) - order(b.lessonId) || a.id.localeCompare(b.id)),
     finalQuizId: course.quizById.has(FINAL_QUIZ_ID) ? FINAL_QUIZ_ID : undefined,

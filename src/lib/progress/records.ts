@@ -2,7 +2,7 @@
  * Pure helpers that fold one quiz attempt or one scenario play into progress data.
  * Used as `store.update((d) => recordQuizAttempt(d, …))`.
  */
-import { MAX_PATHS, type ProgressData, type SavedAnswer } from './schema';
+import { MAX_PATHS, type ProgressData, type QuizPaper, type SavedAnswer } from './schema';
 
 export interface QuizAttempt {
   quizId: string;
@@ -13,6 +13,8 @@ export interface QuizAttempt {
   /** Ids of questions not fully right in this attempt. */
   wrongIds: string[];
   at: number;
+  /** Question pools: the paper answered, and whether it was a full draw (`draw.count` questions). */
+  paper?: { seed: number; ids: string[]; full: boolean };
 }
 
 export function recordQuizAttempt(d: ProgressData, a: QuizAttempt): ProgressData {
@@ -28,6 +30,30 @@ export function recordQuizAttempt(d: ProgressData, a: QuizAttempt): ProgressData
     lastAnswers: a.answers,
     wrong,
     updatedAt: a.at,
+    ...(a.paper ? { paper: { seed: a.paper.seed, ids: [...a.paper.ids], answered: true } } : {}),
+    ...(prev?.passedDraw || (a.paper?.full && a.passed) ? { passedDraw: true } : {}),
+  };
+  return d;
+}
+
+/**
+ * A new paper drawn from a question pool (first visit or retake): stored before it is answered,
+ * so a reload shows the same paper. Keeps the record's scores; clears the last answers, which
+ * belonged to the previous paper.
+ */
+export function recordQuizPaper(d: ProgressData, quizId: string, paper: Omit<QuizPaper, 'answered'>, maxScore: number, at: number): ProgressData {
+  const prev = d.quizzes[quizId];
+  d.quizzes[quizId] = {
+    attempts: prev?.attempts ?? 0,
+    bestScore: prev?.bestScore ?? 0,
+    maxScore: prev?.maxScore ?? maxScore,
+    lastScore: prev?.lastScore ?? 0,
+    passed: prev?.passed ?? false,
+    lastAnswers: {},
+    wrong: prev?.wrong ?? {},
+    updatedAt: at,
+    paper: { seed: paper.seed, ids: [...paper.ids], answered: false },
+    ...(prev?.passedDraw ? { passedDraw: true } : {}),
   };
   return d;
 }
@@ -38,7 +64,10 @@ export interface ScenarioPlay {
   maxScore: number;
   /** Node ids from start to the ending. */
   path: string[];
+  /** Ending id reached. */
   ending: string;
+  /** Authored choice indices taken (replays the play exactly). */
+  choices?: number[];
   at: number;
 }
 
@@ -53,6 +82,7 @@ export function recordScenarioPlay(d: ProgressData, p: ScenarioPlay): ProgressDa
     maxScore: p.maxScore,
     paths: paths.slice(-MAX_PATHS),
     endings: [...new Set([...(prev?.endings ?? []), p.ending])],
+    ...(p.choices ? { runs: [...(prev?.runs ?? []), { choices: [...p.choices], ending: p.ending, score: p.score, at: p.at }].slice(-MAX_PATHS) } : prev?.runs ? { runs: prev.runs } : {}),
     updatedAt: p.at,
   };
   return d;

@@ -5,7 +5,13 @@
  * No Zod here: this module ships to the browser and must stay small.
  */
 
-export const PROGRESS_VERSION = 1;
+/**
+ * Version 2 (issue 11) adds optional fields: `paper` and `passedDraw` on quiz records (final-
+ * assessment pool) and `runs` on scenario records. A version-1 document is a valid version-2
+ * document without them (MIGRATIONS[1]); a version-1 site refuses to overwrite a version-2
+ * document (it is "newer"), so it never silently drops a drawn paper.
+ */
+export const PROGRESS_VERSION = 2;
 
 /** Answer to one question as saved (see src/lib/quiz/engine.ts AnswerValue). */
 export type SavedAnswer = number | boolean | null | (number | null)[];
@@ -27,6 +33,27 @@ export interface QuizRecord {
   wrong: Record<string, number>;
   /** ms since epoch of the latest change. */
   updatedAt: number;
+  /** Question pools only: the paper of the current attempt (drawn with `seed`; same paper on reload). */
+  paper?: QuizPaper;
+  /** Question pools only: some attempt on a full drawn paper reached the passing score (certificate). */
+  passedDraw?: boolean;
+}
+
+export interface QuizPaper {
+  seed: number;
+  /** Question ids of the paper. */
+  ids: string[];
+  /** True once the paper has been checked (its answers are `lastAnswers`). */
+  answered: boolean;
+}
+
+/** One completed play of a scenario (choice indices replay it exactly, conditions included). */
+export interface ScenarioRun {
+  choices: number[];
+  /** Ending id reached. */
+  ending: string;
+  score: number;
+  at: number;
 }
 
 export interface ScenarioRecord {
@@ -37,8 +64,10 @@ export interface ScenarioRecord {
   maxScore: number;
   /** Distinct paths taken, each as node ids from start to ending (latest last, at most 20). */
   paths: string[][];
-  /** Distinct ending node ids reached. */
+  /** Distinct endings reached (ending ids; node ids in version 1). */
   endings: string[];
+  /** The latest plays (at most MAX_PATHS), oldest first. */
+  runs?: ScenarioRun[];
   updatedAt: number;
 }
 
@@ -96,9 +125,24 @@ function savedAnswer(v: unknown): SavedAnswer | undefined {
   return undefined;
 }
 
+function sanitizePaper(v: unknown): QuizPaper | undefined {
+  if (!isObj(v) || !num(v.seed) || !Number.isInteger(v.seed) || v.seed > 0xffffffff) return undefined;
+  if (!Array.isArray(v.ids) || v.ids.length === 0 || v.ids.length > 200 || !v.ids.every(str) || new Set(v.ids).size !== v.ids.length) return undefined;
+  return { seed: v.seed, ids: [...(v.ids as string[])], answered: v.answered === true };
+}
+
+function sanitizeRun(v: unknown): ScenarioRun | undefined {
+  if (!isObj(v) || !Array.isArray(v.choices) || v.choices.length > 100 || !v.choices.every((x) => num(x) && Number.isInteger(x) && x < 10)) return undefined;
+  if (!str(v.ending) || !num(v.score) || !num(v.at)) return undefined;
+  return { choices: [...(v.choices as number[])], ending: v.ending, score: v.score, at: v.at };
+}
+
 export function sanitizeQuiz(v: unknown): QuizRecord | undefined {
   if (!isObj(v) || !num(v.attempts) || !num(v.bestScore) || !num(v.maxScore)) return undefined;
+  const paper = sanitizePaper(v.paper);
   return {
+    ...(paper ? { paper } : {}),
+    ...(v.passedDraw === true ? { passedDraw: true } : {}),
     attempts: Math.floor(v.attempts),
     bestScore: v.bestScore,
     maxScore: v.maxScore,
@@ -115,7 +159,9 @@ export function sanitizeScenario(v: unknown): ScenarioRecord | undefined {
   const paths = Array.isArray(v.paths)
     ? v.paths.filter((p): p is string[] => Array.isArray(p) && p.length > 0 && p.length <= 100 && p.every(str)).slice(-MAX_PATHS)
     : [];
+  const runs = Array.isArray(v.runs) ? v.runs.map(sanitizeRun).filter((r): r is ScenarioRun => r !== undefined).slice(-MAX_PATHS) : [];
   return {
+    ...(runs.length ? { runs } : {}),
     plays: Math.floor(v.plays),
     bestScore: v.bestScore,
     maxScore: num(v.maxScore) ? v.maxScore : v.bestScore,
@@ -152,7 +198,10 @@ export function sanitizeProgress(v: unknown): ProgressData {
  * Migrations from older versions: MIGRATIONS[n] turns a version-n document into version n+1.
  * Version 1 is the first; add an entry here when the shape changes.
  */
-export const MIGRATIONS: Record<number, (d: Obj) => Obj> = {};
+export const MIGRATIONS: Record<number, (d: Obj) => Obj> = {
+  /** 1 → 2: only optional fields were added (see PROGRESS_VERSION); nothing to convert. */
+  1: (d) => ({ ...d, version: 2 }),
+};
 
 export type ParseStatus = 'ok' | 'empty' | 'corrupt' | 'newer';
 
@@ -191,7 +240,10 @@ const maxMap = (a: Record<string, number>, b: Record<string, number>) => {
 
 function mergeQuiz(a: QuizRecord, b: QuizRecord): QuizRecord {
   const latest = newer(a, b);
+  const paper = latest.paper ?? (latest === a ? b.paper : a.paper);
   return {
+    ...(paper ? { paper } : {}),
+    ...(a.passedDraw || b.passedDraw ? { passedDraw: true } : {}),
     attempts: Math.max(a.attempts, b.attempts),
     bestScore: Math.max(a.bestScore, b.bestScore),
     maxScore: latest.maxScore,
@@ -212,7 +264,10 @@ function mergeScenario(a: ScenarioRecord, b: ScenarioRecord): ScenarioRecord {
     if (!seen.has(k)) paths.unshift(p);
     seen.add(k);
   }
+  // Union of both lists (a run is identified by its time and choices), oldest first.
+  const runs = [...new Map([...(first.runs ?? []), ...(second.runs ?? [])].map((r) => [`${r.at}:${r.choices}`, r])).values()].sort((x, y) => x.at - y.at).slice(-MAX_PATHS);
   return {
+    ...(runs.length ? { runs } : {}),
     plays: Math.max(a.plays, b.plays),
     bestScore: Math.max(a.bestScore, b.bestScore),
     maxScore: second.maxScore,

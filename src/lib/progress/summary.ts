@@ -39,8 +39,10 @@ export interface IndexQuiz {
   lessonId?: string;
   /** Fraction of the maximum score needed to pass (0–1). */
   passingScore: number;
-  /** Maximum score (one point per question). */
+  /** Maximum score (one point per question; a pool: per drawn paper). */
   maxScore: number;
+  /** A question pool (the final assessment): each attempt answers a drawn paper of `maxScore` questions. */
+  pool?: boolean;
   /** Questions with the lesson that teaches them. */
   questions: IndexQuestion[];
 }

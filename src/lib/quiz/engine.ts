@@ -4,8 +4,8 @@
  * AUTHORED order (options, items, pairs), never the shuffled display order, so saved answers
  * survive a reshuffle.
  */
-import type { Question, QuizData } from './schema';
-import { hashSeed, mixedPermutation, mulberry32, permutation } from './prng';
+import type { Question, QuizData } from './schema.ts';
+import { hashSeed, mixedPermutation, mulberry32, permutation } from './prng.ts';
 
 /**
  * An answer to one question:
@@ -13,7 +13,8 @@ import { hashSeed, mixedPermutation, mulberry32, permutation } from './prng';
  * - multiple: chosen option indices;
  * - truefalse: true (对) / false (错) or null;
  * - ordering: item indices in the learner's order;
- * - matching: for each pair (left item) the index of the pair whose right item was chosen, or null.
+ * - matching: for each pair (left item) the index of the pair whose right item was chosen, or null;
+ * - judgement: [index of the response picked as most effective, index picked as least effective] (null = not yet).
  */
 export type AnswerValue = number | boolean | null | (number | null)[];
 export type Answers = Record<string, AnswerValue>;
@@ -71,6 +72,10 @@ export function layoutQuiz(quiz: QuizData, seed: number): Layout {
       case 'matching':
         layout[q.id] = permutation(q.pairs.length, rand);
         break;
+      case 'judgement':
+        // Responses are always shown shuffled: authored order often follows rank.
+        layout[q.id] = permutation(q.responses.length, rand);
+        break;
       case 'truefalse':
         layout[q.id] = [0, 1];
         break;
@@ -91,6 +96,8 @@ export function initialAnswer(q: Question, layout: Layout): AnswerValue {
       return [...(layout[q.id] ?? q.items.map((_, i) => i))];
     case 'matching':
       return q.pairs.map(() => null);
+    case 'judgement':
+      return [null, null];
   }
 }
 
@@ -111,6 +118,8 @@ export function correctAnswer(q: Question): AnswerValue {
       return q.items.map((_, i) => i);
     case 'matching':
       return q.pairs.map((_, i) => i);
+    case 'judgement':
+      return [q.responses.findIndex((r) => r.rank === 'best'), q.responses.findIndex((r) => r.rank === 'worst')];
   }
 }
 
@@ -159,6 +168,22 @@ export function scoreQuestion(q: Question, a: AnswerValue | undefined): Question
       if (marks.every((m) => m === null)) return none(n, marks);
       const right = marks.filter((m) => m === true).length;
       return { score: right === n ? 1 : 0, status: right === n ? 'correct' : right > 0 ? 'partial' : 'wrong', right, total: n, marks };
+    }
+    case 'judgement': {
+      // 0.5 for the most effective response, 0.5 for the least effective one. Marks are per
+      // authored response: true/false when the learner picked it (as best or worst), else null.
+      const n = q.responses.length;
+      const arr = Array.isArray(a) ? a : [];
+      const best = isIndex(arr[0], n) ? arr[0] : null;
+      const worst = isIndex(arr[1], n) ? arr[1] : null;
+      const marks = q.responses.map(() => null as boolean | null);
+      if (best === null && worst === null) return none(2, marks);
+      const okBest = best !== null && q.responses[best]!.rank === 'best';
+      const okWorst = worst !== null && q.responses[worst]!.rank === 'worst';
+      if (worst !== null) marks[worst] = okWorst;
+      if (best !== null) marks[best] = okBest && (worst !== best || okWorst);
+      const right = Number(okBest) + Number(okWorst);
+      return { score: right / 2, status: right === 2 ? 'correct' : right === 1 ? 'partial' : 'wrong', right, total: 2, marks };
     }
   }
 }

@@ -1,0 +1,123 @@
+/**
+ * Final-assessment pool: each attempt draws `draw.count` questions, stratified so that every
+ * teaching module (from each question's `ref`; the `assessment` module itself excluded) and
+ * every question kind appears at least once and at least 60% are apply/analyze. The draw is a
+ * pure function of (pool, seed): the seed is stored with the attempt, so a reload shows the
+ * same paper and a retake (new seed) a new one. Uses the project's one PRNG (./prng.ts).
+ */
+import { hashSeed, mulberry32, permutation } from './prng.ts';
+import { HIGHER_LEVELS } from './constants.ts';
+import type { Question, QuizData } from './schema.ts';
+
+export const POOL_HIGHER_MIN = 0.6;
+/** Modules whose questions do not count as teaching modules for stratification. */
+export const NON_TEACHING_MODULES = ['assessment'];
+
+/** Module id of a question (first segment of its `ref`), or undefined. */
+export const moduleOf = (q: Pick<Question, 'ref'>): string | undefined => q.ref?.split('/')[0];
+const isHigher = (q: Pick<Question, 'level'>) => HIGHER_LEVELS.includes(q.level);
+
+/** Teaching modules represented in a pool, in first-appearance order. */
+export function poolModules(pool: QuizData): string[] {
+  const out: string[] = [];
+  for (const q of pool.questions) {
+    const m = moduleOf(q);
+    if (m && !NON_TEACHING_MODULES.includes(m) && !out.includes(m)) out.push(m);
+  }
+  return out;
+}
+
+export interface Paper {
+  seed: number;
+  /** Question ids, in the pool's authored order. */
+  ids: string[];
+}
+
+/**
+ * Draws one paper. Greedy and deterministic: the pool is shuffled with the seed; questions that
+ * cover a still-missing module or kind are taken first (preferring apply/analyze), then the rest
+ * is filled in shuffled order, reserving enough places for the apply/analyze quota.
+ * `modules` defaults to the teaching modules present in the pool.
+ */
+export function drawPaper(pool: QuizData, seed: number, modules: readonly string[] = poolModules(pool)): Paper {
+  const qs = pool.questions;
+  const count = Math.min(pool.draw?.count ?? qs.length, qs.length);
+  const order = permutation(qs.length, mulberry32(hashSeed(`draw:${seed >>> 0}`)));
+  const taken = new Set<number>();
+  const needModules = new Set(modules);
+  const needKinds = new Set(qs.map((q) => q.kind));
+  const gain = (i: number) => {
+    const q = qs[i]!;
+    const m = moduleOf(q);
+    return (m && needModules.has(m) ? 1 : 0) + (needKinds.has(q.kind) ? 1 : 0);
+  };
+  const take = (i: number) => {
+    taken.add(i);
+    const m = moduleOf(qs[i]!);
+    if (m) needModules.delete(m);
+    needKinds.delete(qs[i]!.kind);
+  };
+  // 1. Coverage: each step takes the question that covers the most missing strata
+  //    (ties: apply/analyze first, then shuffled order).
+  while ((needModules.size || needKinds.size) && taken.size < count) {
+    let best = -1;
+    let bestKey = 0;
+    for (const i of order) {
+      if (taken.has(i)) continue;
+      const g = gain(i);
+      if (!g) continue;
+      const key = g * 2 + (isHigher(qs[i]!) ? 1 : 0);
+      if (key > bestKey) {
+        best = i;
+        bestKey = key;
+      }
+    }
+    if (best < 0) break; // a stratum the pool cannot cover
+    take(best);
+  }
+  // 2. Fill in shuffled order, keeping room for the apply/analyze quota.
+  const needHigher = Math.ceil(POOL_HIGHER_MIN * count - 1e-9);
+  const higherTaken = () => [...taken].filter((i) => isHigher(qs[i]!)).length;
+  for (const i of order) {
+    if (taken.size >= count) break;
+    if (taken.has(i)) continue;
+    const left = count - taken.size;
+    if (!isHigher(qs[i]!) && needHigher - higherTaken() >= left) continue;
+    take(i);
+  }
+  // 3. Not enough apply/analyze in the pool: fill with whatever is left.
+  for (const i of order) {
+    if (taken.size >= count) break;
+    if (!taken.has(i)) take(i);
+  }
+  return { seed: seed >>> 0, ids: [...taken].sort((a, b) => a - b).map((i) => qs[i]!.id) };
+}
+
+/** What is wrong with a paper (empty when it is a valid stratified draw). */
+export function checkPaper(pool: QuizData, ids: readonly string[], modules: readonly string[] = poolModules(pool)): string[] {
+  const problems: string[] = [];
+  const byId = new Map(pool.questions.map((q) => [q.id, q]));
+  const qs = ids.map((id) => byId.get(id)).filter((q): q is Question => Boolean(q));
+  const count = Math.min(pool.draw?.count ?? pool.questions.length, pool.questions.length);
+  if (qs.length !== ids.length) problems.push('paper names questions that are not in the pool');
+  if (new Set(ids).size !== ids.length) problems.push('paper repeats a question');
+  if (ids.length !== count) problems.push(`paper has ${ids.length} questions, expected ${count}`);
+  for (const m of modules) if (!qs.some((q) => moduleOf(q) === m)) problems.push(`no question from module "${m}"`);
+  for (const k of new Set(pool.questions.map((q) => q.kind))) if (!qs.some((q) => q.kind === k)) problems.push(`no question of kind "${k}"`);
+  const higher = qs.filter(isHigher).length;
+  if (higher < POOL_HIGHER_MIN * qs.length - 1e-9) problems.push(`only ${higher} of ${qs.length} questions are apply/analyze (need ${Math.round(POOL_HIGHER_MIN * 100)}%)`);
+  return problems;
+}
+
+/** The quiz a learner answers: the pool restricted to the paper's questions. */
+export function paperQuiz(pool: QuizData, ids: readonly string[]): QuizData {
+  const want = new Set(ids);
+  return { ...pool, questions: pool.questions.filter((q) => want.has(q.id)) };
+}
+
+/** A paper is still valid for this pool when every id exists and it has the drawn size. */
+export function paperFits(pool: QuizData, ids: readonly string[] | undefined): ids is string[] {
+  if (!ids || !pool.draw) return false;
+  const known = new Set(pool.questions.map((q) => q.id));
+  return ids.length === Math.min(pool.draw.count, pool.questions.length) && new Set(ids).size === ids.length && ids.every((id) => known.has(id));
+}
