@@ -31,14 +31,15 @@ const SEARCH_ON_USE = 28 * KB;
 const searchWhy =
   'interaction 28 KB: the header search box is the search page\'s island (original 30 KB: 15 KB + Preact and lunr), now with the search worker (engine + lunr, 11.2 KB) counted; loads only when the reader uses search.';
 const progressWhy =
-  'site 6 KB (original 2 KB: theme toggle, menu, tooltips): the outline\'s learned/unlearned marks and the 继续学习 link read saved progress (progress store + summary, 4 KB gzip, no Preact).';
+  'site 7 KB (original 2 KB: theme toggle, menu, tooltips): the outline\'s learned/unlearned marks and the 继续学习 link read saved progress ' +
+  '(progress store + summary, 4 KB gzip, no Preact; with storage keys scoped to the deployment and the migration from the old key, 6.0 KB measured).';
 
 /** @type {Row[]} */
 export const JS_BUDGET = [
-  { type: 'home', match: (p) => p.path === '/', island: 0, interaction: SEARCH_ON_USE, site: 6 * KB, why: `${progressWhy} ${searchWhy}` },
+  { type: 'home', match: (p) => p.path === '/', island: 0, interaction: SEARCH_ON_USE, site: 7 * KB, why: `${progressWhy} ${searchWhy}` },
   // Same layout as a lesson, never an exercise: it holds the "no island code without an exercise" line. (A lesson
   // without a quiz would match no row and fail until it is given one, with island 0.)
-  { type: 'module page', match: (p) => /^\/learn\/[^/]+\/$/.test(p.path), island: 0, interaction: SEARCH_ON_USE, site: 6 * KB, why: 'site 6 KB: as on the home page.' },
+  { type: 'module page', match: (p) => /^\/learn\/[^/]+\/$/.test(p.path), island: 0, interaction: SEARCH_ON_USE, site: 7 * KB, why: 'site 7 KB: as on the home page.' },
   {
     type: 'lesson (quiz)',
     match: (p) => isLesson(p) && hasQuiz(p) && !hasScenario(p),
