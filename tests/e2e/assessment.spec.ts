@@ -11,6 +11,7 @@ import { collectErrors } from './helpers';
 import { contrastingPlays, lessonHosting, readScenario } from './quiz-content';
 import { findEnding } from '../../src/lib/quiz/scenario';
 import { quizSchema } from '../../src/lib/quiz/schema';
+import { scopedName } from '../../src/lib/paths';
 
 const FINAL = 'final-assessment';
 
@@ -31,7 +32,7 @@ test('final assessment: a drawn paper per attempt; reload shows the same paper, 
   expect(first).toHaveLength(Math.min(pool.draw!.count, pool.questions.length));
   expect(new Set(first).size).toBe(first.length);
   for (const id of first) expect(pool.questions.some((q) => q.id === id)).toBe(true);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('xtzd-progress') ?? 'null'));
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), scopedName('/', 'progress'));
   expect(saved.quizzes[FINAL].paper.ids).toEqual(first);
 
   await page.reload();

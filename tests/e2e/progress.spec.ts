@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { collectErrors } from './helpers';
 import { axeViolations } from './quality-helpers';
+import { scopedName } from '../../src/lib/paths';
+
+/** Where this deployment (base /) keeps progress. */
+const PROGRESS = scopedName('/', 'progress');
 
 /** Lesson ids read from content/ at test time (drafts excluded), so content changes do not break the test. */
 function lessonIds(): string[] {
@@ -166,7 +170,8 @@ test('a broken import file is refused with a clear message and nothing is lost',
   await page.goto('/progress/');
   const total = lessonIds().length;
   await expect(page.locator('[data-overall]')).toContainText(`已学完 1/${total} 课`);
-  const before = await page.evaluate(() => localStorage.getItem('xtzd-progress'));
+  const before = await page.evaluate((key) => localStorage.getItem(key), PROGRESS);
+  expect(before).toContain('understanding/characteristics');
 
   const cases: [string, RegExp][] = [
     ['{"format":"xtzd-progress","version":1,"lessons":{', /不是有效的 JSON/],
@@ -182,7 +187,7 @@ test('a broken import file is refused with a clear message and nothing is lost',
     await expect(alert).toContainText('没有任何改动');
   }
   await expect(page.locator('[data-overall]')).toContainText(`已学完 1/${total} 课`);
-  expect(await page.evaluate(() => localStorage.getItem('xtzd-progress'))).toBe(before);
+  expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS)).toBe(before);
 });
 
 test('the certificate is reachable only after every lesson and the final assessment', async ({ page }) => {

@@ -7,6 +7,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { collectErrors } from './helpers';
 import { findQuestion, lessonHosting, placedQuizzes, readScenario, scenarioPaths, type Kind, type Q } from './quiz-content';
 import { findEnding } from '../../src/lib/quiz/scenario';
+import { scopedName } from '../../src/lib/paths';
+
+/** Where this deployment (base /) keeps progress. */
+const PROGRESS = scopedName('/', 'progress');
 
 const SEED = 7;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -200,17 +204,17 @@ test('a result is saved, survives a reload, and corrupted storage never breaks t
   // Corrupt the stored progress before the next page's scripts run (the page being left may still
   // save its in-memory copy on pagehide, which would rightly repair the store): the quiz still
   // works and saves again.
-  await page.addInitScript(() => {
+  await page.addInitScript((key) => {
     if (sessionStorage.getItem('corrupted')) return;
     sessionStorage.setItem('corrupted', '1');
-    localStorage.setItem('xtzd-progress', '{"version":1,"quizzes":{"x":{"attempts":"lots"}');
-  });
+    localStorage.setItem(key, '{"version":1,"quizzes":{"x":{"attempts":"lots"}');
+  }, PROGRESS);
   root = await openQuiz(page, path, id);
   await expect(root.locator('[data-quiz-saved]')).toHaveCount(0);
   await answer(page, question(root, q), q, true);
   await check(page, root);
   await expect(root.locator('[data-quiz-saved]')).toContainText('已作答 1 次');
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('xtzd-progress') ?? 'null'));
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), PROGRESS);
   expect(saved.quizzes[id].attempts).toBe(1);
   expect(errors).toEqual([]);
 });
