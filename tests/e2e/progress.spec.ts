@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { collectErrors } from './helpers';
 import { axeViolations } from './quality-helpers';
 import { scopedName } from '../../src/lib/paths';
+import { PROGRESS_VERSION } from '../../src/lib/progress/schema';
 
 /** Where this deployment (base /) keeps progress. */
 const PROGRESS = scopedName('/', 'progress');
@@ -18,19 +19,21 @@ function lessonIds(): string[] {
       .map((f) => `${m}/${f.replace(/\.mdx$/, '')}`),
   );
 }
-const finalQuiz = () => parse(readFileSync('content/quizzes/final-assessment.yaml', 'utf8')) as { questions: unknown[]; passingScore?: number };
+const finalQuiz = () =>
+  parse(readFileSync('content/quizzes/final-assessment.yaml', 'utf8')) as { questions: unknown[]; passingScore?: number; draw?: { count: number } };
 
 /** A progress export file built from the real content ids. */
 function preparedFile(opts: { finalScore: number; markDone: (id: string) => boolean }): string {
   const now = Date.now();
   const lessons: Record<string, unknown> = {};
   for (const id of lessonIds()) if (opts.markDone(id)) lessons[id] = { status: 'done', updatedAt: now };
-  const max = finalQuiz().questions.length;
+  // The final assessment is a pool: a result is out of one drawn paper, and only a passed full draw counts.
+  const max = finalQuiz().draw?.count ?? finalQuiz().questions.length;
   const pass = finalQuiz().passingScore ?? 0.8;
   return JSON.stringify({
     format: 'xtzd-progress',
     exportedAt: new Date(now).toISOString(),
-    version: 1,
+    version: PROGRESS_VERSION,
     lessons,
     quizzes: {
       'final-assessment': {
@@ -39,6 +42,7 @@ function preparedFile(opts: { finalScore: number; markDone: (id: string) => bool
         maxScore: max,
         lastScore: opts.finalScore,
         passed: opts.finalScore >= pass * max,
+        ...(opts.finalScore >= pass * max ? { passedDraw: true } : {}),
         lastAnswers: {},
         wrong: {},
         updatedAt: now,
@@ -141,7 +145,7 @@ test('export, reset and import bring everything back', async ({ page }) => {
   const download = await downloadP;
   expect(download.suggestedFilename()).toMatch(/^xietiao-progress-\d{4}-\d{2}-\d{2}\.json$/);
   const file = readFileSync((await download.path())!, 'utf8');
-  expect(JSON.parse(file)).toMatchObject({ format: 'xtzd-progress', version: 1 });
+  expect(JSON.parse(file)).toMatchObject({ format: 'xtzd-progress', version: PROGRESS_VERSION });
 
   // Reset asks first; cancelling keeps everything.
   await page.getByRole('button', { name: '清除全部进度' }).click();
