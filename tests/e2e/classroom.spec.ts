@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { analyzeScenario } from '../../src/lib/quiz/validate';
+import { choose, currentNode, endingFor, nodeText, startScenario, visibleChoices } from '../../src/lib/quiz/scenario';
 import type { QuizData, ScenarioData } from '../../src/lib/quiz/schema';
 import { collectErrors } from './helpers';
 import { axeViolations } from './quality-helpers';
@@ -332,28 +333,28 @@ test('walk a scenario with the class: votes, majority, debrief with the best pat
   await expect(slide.getByText(data.title)).toBeVisible();
   await slide.getByRole('button', { name: '开始' }).click();
 
-  // The class always votes 2 : 1 for the first choice; follow the majority to the end.
-  let at = data.start;
+  // The class always votes 2 : 1 for the first choice shown (A); follow the majority to the end. The
+  // engine replays the same walk, so conditions, text variants and the state-dependent ending are checked.
+  let st = startScenario(data);
   let steps = 0;
-  let score = 0;
-  while (data.nodes[at]!.choices) {
-    const node = data.nodes[at]!;
-    await expect(slide.getByRole('heading', { name: node.text })).toBeVisible();
+  while (!st.ended) {
+    const node = currentNode(data, st)!;
+    const first = visibleChoices(node, st.vars)[0]!;
+    await expect(slide.getByRole('heading', { name: nodeText(node, st.vars) })).toBeVisible();
     await expect(slide.getByRole('button', { name: /按多数票继续/ })).toBeDisabled();
     await slide.getByRole('button', { name: 'A 加一票' }).click();
     await slide.getByRole('button', { name: 'A 加一票' }).click();
     await slide.getByRole('button', { name: 'B 加一票' }).click();
     await slide.getByRole('button', { name: /按多数票继续/ }).click();
-    await expect(slide.getByText(node.choices![0]!.feedback)).toBeVisible();
+    await expect(slide.getByText(first.choice.feedback)).toBeVisible();
     await slide.getByRole('button', { name: '继续' }).click();
-    score += node.choices![0]!.points;
-    at = node.choices![0]!.next;
+    st = choose(data, st, first.index);
     steps++;
   }
-  const ending = data.nodes[at]!.endings![0]!;
+  const ending = endingFor(currentNode(data, st), st.vars)!;
   await expect(slide.getByRole('heading', { name: new RegExp(ending.title) })).toBeVisible();
   await expect(slide.getByText(ending.debrief)).toBeVisible();
-  await expect(slide.getByText(`得分 ${score} / 最佳 ${analysis.bestScore}`)).toBeVisible();
+  await expect(slide.getByText(`得分 ${st.score} / 最佳 ${analysis.bestScore}`)).toBeVisible();
   const taken = slide.getByRole('region', { name: '全班走过的路径' });
   await expect(taken.locator('.ls-path > li')).toHaveCount(steps);
   await expect(taken.locator('.is-chosen')).toHaveCount(steps);
