@@ -22,13 +22,16 @@ function lessonIds(): string[] {
 const finalQuiz = () =>
   parse(readFileSync('content/quizzes/final-assessment.yaml', 'utf8')) as { questions: unknown[]; passingScore?: number; draw?: { count: number } };
 
+/** Points of one final-assessment result: a drawn paper's length when the final is a pool. */
+const finalMax = () => finalQuiz().draw?.count ?? finalQuiz().questions.length;
+
 /** A progress export file built from the real content ids. */
 function preparedFile(opts: { finalScore: number; markDone: (id: string) => boolean }): string {
   const now = Date.now();
   const lessons: Record<string, unknown> = {};
   for (const id of lessonIds()) if (opts.markDone(id)) lessons[id] = { status: 'done', updatedAt: now };
   // The final assessment is a pool: a result is out of one drawn paper, and only a passed full draw counts.
-  const max = finalQuiz().draw?.count ?? finalQuiz().questions.length;
+  const max = finalMax();
   const pass = finalQuiz().passingScore ?? 0.8;
   return JSON.stringify({
     format: 'xtzd-progress',
@@ -195,7 +198,7 @@ test('a broken import file is refused with a clear message and nothing is lost',
 });
 
 test('the certificate is reachable only after every lesson and the final assessment', async ({ page }) => {
-  const max = finalQuiz().questions.length;
+  const max = finalMax();
   await page.goto('/certificate/');
   await expect(page.getByRole('heading', { name: '还差这些，才能获得证书：' })).toBeVisible();
   await expect(page.locator('[data-missing="final"]')).toContainText('还没有参加结业测评');
