@@ -365,6 +365,8 @@ test('axe: no violations on lesson pages that together cover every question kind
   // Dark theme: feedback colours keep their contrast.
   await page.emulateMedia({ colorScheme: 'dark' });
   const first = pages[0]!;
+  // A fresh attempt: the checked attempt above is saved and would be restored (with its answers) on reload.
+  await page.evaluate(() => localStorage.clear());
   const root = await openQuiz(page, first.page, first.id);
   await root.getByRole('button', { name: '检查答案' }).click();
   await root.getByRole('button', { name: '查看答案' }).click();
