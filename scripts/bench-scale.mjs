@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 /**
  * `npm run bench:scale` (issue 17): a synthetic catalogue grown from the real course
  * (scripts/lib/scale-catalogue.mjs) at 28, 280 and 1,000 lessons, each in a temporary copy of the

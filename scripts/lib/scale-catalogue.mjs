@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * A synthetic catalogue for the scale benchmark (issue 17, `npm run bench:scale`): the real course's
  * modules, lessons, quizzes and scenarios copied into further "editions" until the course has the
@@ -10,6 +9,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 
 /** Word swaps applied to prose (both directions are meaningful Chinese of the same register). */
 const SWAPS = [
@@ -78,6 +78,8 @@ export function growCatalogue(contentDir, lessons) {
     const p = join(modulesDir, 'assessment.yaml');
     writeFileSync(p, readFileSync(p, 'utf8').replace(/^order:\s*\d+/m, 'order: 99999'));
   }
+  const poolPath = join(quizDir, 'final-assessment.yaml');
+  const pool = existsSync(poolPath) ? parseDocument(readFileSync(poolPath, 'utf8')) : null;
   for (let c = 2; total < lessons; c++) {
     for (const m of copyable) {
       if (total >= lessons) break;
@@ -134,7 +136,23 @@ export function growCatalogue(contentDir, lessons) {
         }
         total++;
       }
+      if (pool) addToFinalPool(pool, m, nm);
     }
   }
+  if (pool) writeFileSync(poolPath, pool.toString({ lineWidth: 0 }));
   return total;
+}
+
+/**
+ * The course-end pool must hold a question on every teaching module (the course model checks it):
+ * each copied module gets a copy of the pool's first question on its original, pointing at the copy.
+ */
+function addToFinalPool(doc, from, to) {
+  const questions = doc.get('questions');
+  const src = questions?.items?.find((q) => String(q.get('ref') ?? '').startsWith(`${from}/`));
+  if (!src) return;
+  const copy = src.clone();
+  copy.set('id', `${copy.get('id')}-${to}`);
+  copy.set('ref', String(copy.get('ref')).replace(`${from}/`, `${to}/`));
+  questions.items.push(copy);
 }
