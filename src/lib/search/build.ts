@@ -1,12 +1,13 @@
 /**
- * Build-time: documents → serialised lunr index (no term positions) + plain-text store.
+ * Build-time: documents → one lunr index (no term positions), written as shards, a manifest and
+ * text fragments (see shards.ts).
  * Fields: title (boost 10; aliases count as title), headings (boost 4), body (boost 1).
  * The lunr pipelines are emptied: the shared analyzer already produced the final tokens.
  */
 import lunr from 'lunr';
 import { tokenize } from './analyzer.ts';
-import { DOC_TYPES, type SearchDoc, type StoreJSON } from './types.ts';
-import { compactIndex, type CompactIndex, type LunrJSON } from './format.ts';
+import { DOC_TYPES, type SearchDoc } from './types.ts';
+import { writeShards, type DocInfo, type LunrIndexJSON } from './shards.ts';
 
 export const FIELD_BOOSTS = { title: 10, headings: 4, body: 1 } as const;
 
@@ -17,25 +18,23 @@ interface IndexedDoc {
   body: string[];
 }
 
-export function buildSearchData(docs: SearchDoc[]): { index: CompactIndex; store: StoreJSON } {
-  const modules: string[] = [];
-  const moduleIndex = (m: string) => {
-    let i = modules.indexOf(m);
-    if (i < 0) i = modules.push(m) - 1;
-    return i;
-  };
-  const store: StoreJSON = {
-    v: 1,
-    modules,
-    docs: docs.map((d) => [
-      DOC_TYPES.indexOf(d.type),
-      d.title.normalize('NFC'),
-      moduleIndex(d.module),
-      d.url,
-      (d.aliases ?? []).map((a) => a.normalize('NFC')),
-      d.sections.map((s) => [s.anchor, [s.heading, s.text].filter(Boolean).join('\n').normalize('NFC')] as [string, string]),
-    ]),
-  };
+/** The search data files (name → JSON text), all to be served from SEARCH_DATA_DIR. */
+export function buildSearchFiles(docs: SearchDoc[], opts?: { shardBytes?: number; fragmentBytes?: number }): Map<string, string> {
+  const { index, info } = buildSearchIndex(docs);
+  return writeShards(index, info, opts);
+}
+
+/** The lunr index (serialised) and the documents' display data. */
+export function buildSearchIndex(docs: SearchDoc[]): { index: LunrIndexJSON; info: DocInfo[] } {
+  const info: DocInfo[] = docs.map((d) => ({
+    type: DOC_TYPES.indexOf(d.type),
+    title: d.type === 'quiz' ? '' : d.title.normalize('NFC'),
+    prompt: d.type === 'quiz' ? d.title.normalize('NFC') : '',
+    aliases: (d.aliases ?? []).map((a) => a.normalize('NFC')),
+    module: d.module,
+    url: d.url,
+    sections: d.sections.map((s) => [s.anchor, [s.heading, s.text].filter(Boolean).join('\n').normalize('NFC')] as [string, string]),
+  }));
   // A quiz question's prompt is shown as its title but is not a page title: it is indexed as text,
   // so lessons and terms outrank questions that merely mention the query.
   const indexed: IndexedDoc[] = docs.map((d, i) => {
@@ -58,5 +57,5 @@ export function buildSearchData(docs: SearchDoc[]): { index: CompactIndex; store
     }
     for (const d of indexed) this.add(d as unknown as object);
   });
-  return { index: compactIndex(index.toJSON() as unknown as LunrJSON), store };
+  return { index: index.toJSON() as unknown as LunrIndexJSON, info };
 }
