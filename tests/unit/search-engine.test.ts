@@ -104,6 +104,28 @@ describe('search', () => {
   });
 });
 
+describe('pinyin (titles, headings and terms only)', () => {
+  it('pinyin and initials find glossary terms and lesson titles', async () => {
+    expect((await titles('xietiao'))[0]).toBe('协调');
+    expect(await titles('xietiao')).toContain('协调的概念与本质');
+    expect((await titles('xt'))).toContain('协调');
+    expect(await titles('junheng')).toContain('均衡');
+    expect(await titles('XieTiao')).toContain('协调');
+  });
+  it('text that is only in the body is not indexed as pinyin', async () => {
+    // 沟通 is in the lesson's text, not in a title or heading.
+    expect(await titles('goutong')).toEqual([]);
+  });
+  it('a pinyin query fetches the word list and the shards of its matches only', async () => {
+    const fresh = await open();
+    await fresh.search('xietiao', { limit: 5 });
+    const manifest = JSON.parse(files.get(MANIFEST_FILE)!) as ManifestJSON;
+    const shards = fresh.fetched.filter((f) => f.startsWith('s'));
+    expect(fresh.fetched).toContain(manifest.words);
+    expect(shards.length).toBeLessThan(manifest.shards.length / 2);
+  });
+});
+
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', async () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
@@ -146,7 +168,7 @@ describe('fuzz: hostile input never throws, hangs or leaks markup', () => {
     }
     expect(worst).toBeLessThan(1000);
     expect(performance.now() - t0).toBeLessThan(20_000);
-  });
+  }, 30_000);
 });
 
 describe('shard format', () => {

@@ -65,6 +65,8 @@ interface Doc {
   type: DocType;
   title: string;
   titles: string[]; // folded title + aliases ('' title for a question until its fragment is read)
+  /** Pinyin of the title: syllables joined, and their initials ('' for a question). */
+  pinyin: [string, string];
   module: string;
   url: string;
   frag?: Fragment;
@@ -86,6 +88,8 @@ const SNIPPET_BEFORE = 20;
 const SNIPPET_AFTER = 60;
 /** Rounds of "read the top results' fragments, re-rank" before giving up on unchecked ones. */
 const MAX_RERANK_ROUNDS = 6;
+/** Fields made of the document's own text (not its title, not pinyin). */
+const TEXT_FIELDS = new Set(['headings', 'body']);
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -99,6 +103,7 @@ export class SearchEngine {
   private readonly fetchJson: FetchJson;
   private readonly shards = new Map<number, Promise<LoadedShard>>();
   private readonly fragFiles = new Map<number, Promise<void>>();
+  private words: Promise<string[]> | undefined;
   private readonly decoded = new Map<string, { d: Decoded; k: number } | null>();
   /** Names of the shard files fetched so far (for tests and the benchmark). */
   readonly fetched: string[] = [];
@@ -107,10 +112,11 @@ export class SearchEngine {
     if (manifest.v !== 3) throw new Error(`search manifest: unknown format ${String(manifest.v)}`);
     this.manifest = manifest;
     this.fetchJson = fetchJson;
-    this.docs = manifest.docs.map(([t, title, aliases, m, u]) => ({
+    this.docs = manifest.docs.map(([t, title, aliases, m, u, py]) => ({
       type: DOC_TYPES[t] ?? 'lesson',
       title,
       titles: [title, ...aliases].map(fold),
+      pinyin: [py.replace(/ /g, ''), py.split(' ').map((x) => x[0] ?? '').join('')],
       module: manifest.modules[m] ?? '',
       url: manifest.urls[u] ?? '',
     }));
@@ -186,16 +192,19 @@ export class SearchEngine {
       out = c ? { d: decodePosting(c.p), k: c.k } : null;
     } else {
       // A word at an edge: the word terms that end with / start with / contain it, summed.
-      const loaded = await Promise.all(this.manifest.wordShards.map((i) => this.shard(i)));
+      this.words ??= this.file(this.manifest.words).then((w) => w as string[]);
+      this.words.catch(() => (this.words = undefined));
+      const matches = (await this.words).filter((term) =>
+        t.leading && t.trailing ? term.includes(t.text) : t.leading ? term.endsWith(t.text) : term.startsWith(t.text),
+      );
       const sums = this.manifest.fields.map(() => new Map<number, number>());
       let k = 0;
-      for (const s of loaded) {
-        for (const [term, p] of s.terms) {
-          const hit = t.leading && t.trailing ? term.includes(t.text) : t.leading ? term.endsWith(t.text) : term.startsWith(t.text);
-          if (!hit) continue;
-          k++;
-          decodePosting(p).forEach(({ refs, w }, f) => refs.forEach((r, i) => sums[f]!.set(r, (sums[f]!.get(r) ?? 0) + w[i]!)));
-        }
+      await Promise.all([...new Set(matches.map((term) => locate(shards, term)))].map((i) => this.shard(i)));
+      for (const term of matches) {
+        const p = (await this.shard(locate(shards, term))).terms.get(term);
+        if (!p) continue;
+        k++;
+        decodePosting(p).forEach(({ refs, w }, f) => refs.forEach((r, i) => sums[f]!.set(r, (sums[f]!.get(r) ?? 0) + w[i]!)));
       }
       out = k
         ? {
@@ -300,10 +309,11 @@ export class SearchEngine {
     }
     // One token that is the whole query: a document having it in its text contains the query.
     const single = tokens.length === 1 && tokens[0]!.text === phrase ? postings[0] : undefined;
-    const inTextByIndex = single ? new Set(single.d.filter((_, f) => this.manifest.fields[f] !== 'title').flatMap((f) => f.refs)) : undefined;
+    const inTextByIndex = single ? new Set(single.d.filter((_, f) => TEXT_FIELDS.has(this.manifest.fields[f]!)).flatMap((f) => f.refs)) : undefined;
     const inAnyByIndex = single ? new Set(single.d.flatMap((f) => f.refs)) : undefined;
 
     const types = opts.types?.length ? new Set(opts.types) : undefined;
+    const pinyinQuery = /^[a-z ]+$/.test(phrase) ? phrase.replace(/ /g, '') : '';
     type Ranked = { ref: number; d: Doc; tier: number | undefined; score: number; inTitle: boolean; inBody: boolean | undefined };
     const ranked: Ranked[] = [];
     const counts = zeroCounts();
@@ -318,6 +328,9 @@ export class SearchEngine {
       // Title = query (the title itself before an alias), title contains it, text contains it, partial.
       // A question's prompt ranks as text (it is not a page title).
       let tier: number | undefined = inTitle ? (d.titles[0] === phrase ? 0 : d.titles.includes(phrase) ? 1 : 2) : undefined;
+      // Pinyin (or its initials) typed for the title: like an alias equal to the query, or the title beginning with it.
+      const [py, pyIni] = d.pinyin;
+      if (tier === undefined && py && pinyinQuery) tier = py === pinyinQuery || pyIni === pinyinQuery ? 1 : py.startsWith(pinyinQuery) || pyIni.startsWith(pinyinQuery) ? 2 : undefined;
       let inBody: boolean | undefined;
       if (tier === undefined && single) {
         const has = titled ? inTextByIndex!.has(ref) : inAnyByIndex!.has(ref);

@@ -12,6 +12,8 @@
  *   so no field vectors ship. Plus, for every CJK character, a "character entry": the
  *   documents having any term containing it, with the summed weights of those terms and their
  *   number (a one-character query at an edge matches every term containing it; see engine.ts).
+ * - `w.<hash>.json`: the word (non-CJK) terms, e.g. pinyin and numbers, without postings: a word
+ *   at a query edge matches inside longer words, found in this list, then read from their shards.
  * - `f<n>.<hash>.json`: text fragments of consecutive documents (sections [anchor, text], and a
  *   question's prompt), fetched only for the top results (snippets and the exact-match tiers).
  *
@@ -42,16 +44,19 @@ export interface ShardJSON {
   ck: number[];
 }
 
-/** A document in the manifest: [typeCode, title ('' for a question), aliases, moduleIndex, urlIndex]. */
-export type ManifestDoc = [number, string, string[], number, number];
+/**
+ * A document in the manifest: [typeCode, title ('' for a question), aliases, moduleIndex, urlIndex,
+ * pinyin of the title as space-separated syllables ('' for a question)].
+ */
+export type ManifestDoc = [number, string, string[], number, number, string];
 
 export interface ManifestJSON {
   v: number;
   fields: string[];
   /** First key of each shard and its file name. */
   shards: [string, string][];
-  /** Shards holding word (non-CJK) terms: a word cut at a query edge may be inside any of them. */
-  wordShards: number[];
+  /** File listing every word (non-CJK) term, sorted: a word at a query edge may be inside any of them. */
+  words: string;
   /** First document of each fragment file and its file name. */
   frags: [number, string][];
   modules: string[];
@@ -108,6 +113,8 @@ export interface DocInfo {
   url: string;
   /** A question's prompt (shown as its title, not indexed as one). */
   prompt: string;
+  /** Pinyin of the title, syllables separated by spaces ('' for a question). */
+  pinyin: string;
   sections: [string, string][];
 }
 
@@ -175,16 +182,13 @@ export function writeShards(index: LunrIndexJSON, docs: DocInfo[], opts: { shard
 
   const files = new Map<string, string>();
   const shards: [string, string][] = [];
-  const wordShards: number[] = [];
   let cur: ShardJSON | undefined;
   let curBytes = 0;
   let curFirst = '';
-  let curWord = false;
   const flush = () => {
     if (!cur) return;
     const text = JSON.stringify(cur);
     const name = `s${shards.length}.${shortHash(text)}.json`;
-    if (curWord) wordShards.push(shards.length);
     shards.push([curFirst, name]);
     files.set(name, text);
     cur = undefined;
@@ -194,7 +198,6 @@ export function writeShards(index: LunrIndexJSON, docs: DocInfo[], opts: { shard
       cur = { v: FORMAT_VERSION, t: [], p: [], c: [], cp: [], ck: [] };
       curBytes = 0;
       curFirst = key;
-      curWord = false;
     }
     const w = weights.get(key);
     if (w) {
@@ -202,7 +205,6 @@ export function writeShards(index: LunrIndexJSON, docs: DocInfo[], opts: { shard
       cur.t.push(key);
       cur.p.push(p);
       curBytes += key.length * 3 + JSON.stringify(p).length;
-      if (isWordTerm(key)) curWord = true;
     }
     const c = chars.get(key);
     if (c) {
@@ -215,6 +217,9 @@ export function writeShards(index: LunrIndexJSON, docs: DocInfo[], opts: { shard
     if (curBytes >= shardBytes) flush();
   }
   flush();
+  const wordList = JSON.stringify(terms.filter(isWordTerm));
+  const words = `w.${shortHash(wordList)}.json`;
+  files.set(words, wordList);
 
   // Fragments: consecutive documents, grouped up to about fragmentBytes.
   const frags: [number, string][] = [];
@@ -252,11 +257,11 @@ export function writeShards(index: LunrIndexJSON, docs: DocInfo[], opts: { shard
     v: FORMAT_VERSION,
     fields,
     shards,
-    wordShards,
+    words,
     frags,
     modules,
     urls,
-    docs: docs.map((d): ManifestDoc => [d.type, d.title, d.aliases, intern(modules, mMap, d.module), intern(urls, uMap, d.url)]),
+    docs: docs.map((d): ManifestDoc => [d.type, d.title, d.aliases, intern(modules, mMap, d.module), intern(urls, uMap, d.url), d.pinyin]),
   };
   files.set(MANIFEST_FILE, JSON.stringify(manifest));
   return files;
