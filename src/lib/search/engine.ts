@@ -252,13 +252,15 @@ export class SearchEngine {
     });
     const fieldVectors: Record<string, lunr.Vector> = {};
     for (const [ref, v] of vectors) fieldVectors[ref] = new lunr.Vector(v);
+    // @types/lunr leaves out fieldVectors and TokenSet.fromArray, both public in lunr 2.3.9.
+    const TokenSet = lunr.TokenSet as unknown as { fromArray(a: string[]): lunr.TokenSet };
     const index = new lunr.Index({
       invertedIndex: invertedIndex as never,
       fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray([...names].sort()),
+      tokenSet: TokenSet.fromArray([...names].sort()),
       fields,
       pipeline: new lunr.Pipeline(),
-    });
+    } as unknown as lunr.Index.Attributes);
     return index.query((q) => {
       postings.forEach((p, i) => {
         q.term(String(i), {
