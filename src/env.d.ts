@@ -6,3 +6,9 @@ declare module 'astro' {
   }
 }
 export {};
+declare global {
+  interface ImportMetaEnv {
+    /** Whether this build has the offline course (service worker, manifest): astro.config.mjs, OFFLINE / SCORM_PACKAGE. */
+    readonly OFFLINE: boolean;
+  }
+}

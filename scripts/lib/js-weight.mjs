@@ -34,6 +34,14 @@ export function importsOf(code) {
 export const ON_INTERACTION = new Set(['intent']);
 
 /**
+ * The offline course's script (src/components/OfflineSupport.astro → src/client/offline/sw-register.ts):
+ * registers the service worker once the page has loaded and the browser is idle. Same on every page,
+ * weighed on its own (its own row in ./js-budget.mjs), not as site code, so each page type's budget
+ * stays about what that page needs.
+ */
+export const OFFLINE_SCRIPT = /\/OfflineSupport\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js$/;
+
+/**
  * Scripts of a page: inline bodies and module URLs, each marked island or site code.
  * @param {string} html
  * @returns {PageScripts}
@@ -72,13 +80,19 @@ export function pageScripts(html) {
  */
 export function jsWeight(html, readAsset) {
   const scripts = pageScripts(html);
-  /** @typedef {'load' | 'interaction' | 'site'} Kind */
+  /** @typedef {'load' | 'interaction' | 'site' | 'offline'} Kind */
   /** @type {Map<string, Kind>} url → when it loads (first claim wins: load islands, then interaction islands, then site) */
   const seen = new Map();
   /** @type {string[]} */
   const missing = [];
+  /** @type {string[]} the offline script, weighed once everything else has claimed its files */
+  const offline = [];
   const visit = (/** @type {string} */ url, /** @type {Kind} */ kind) => {
     if (seen.has(url)) return;
+    if (kind !== 'offline' && OFFLINE_SCRIPT.test(url)) {
+      offline.push(url);
+      return;
+    }
     seen.set(url, kind);
     const code = readAsset(url);
     if (code === null) {
@@ -94,7 +108,8 @@ export function jsWeight(html, readAsset) {
   for (const m of loadIslands) visit(m.url, 'load');
   for (const m of scripts.modules.filter((x) => x.island && x.onInteraction)) visit(m.url, 'interaction');
   for (const m of scripts.modules.filter((x) => !x.island)) visit(m.url, 'site');
-  const sum = { load: 0, interaction: 0, site: 0 };
+  for (const url of offline) visit(url, 'offline');
+  const sum = { load: 0, interaction: 0, site: 0, offline: 0 };
   for (const [url, kind] of seen) {
     const code = readAsset(url);
     if (code !== null) sum[kind] += gzipBytes(code);
@@ -109,7 +124,9 @@ export function jsWeight(html, readAsset) {
     /** island code fetched only when the reader acts (client:intent) */
     onInteraction: sum.interaction,
     site: sum.site,
-    total: sum.load + sum.interaction + sum.site,
+    /** the offline course's script (OFFLINE_SCRIPT: the service worker registration) */
+    offline: sum.offline,
+    total: sum.load + sum.interaction + sum.site + sum.offline,
     islands: scripts.islands,
     files: [...seen.keys()],
     missing,

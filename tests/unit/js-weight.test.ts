@@ -63,6 +63,16 @@ describe('jsWeight', () => {
   it('reports module files that are missing from the build', () => {
     expect(jsWeight('<script type="module" src="/_astro/gone.js"></script>', read).missing).toEqual(['/_astro/gone.js']);
   });
+  it('weighs the offline script (service worker registration) in its own column, not as site code', () => {
+    const reg = 'navigator.serviceWorker.register("/sw.js");'.repeat(5);
+    const withOffline: Record<string, string> = { ...files, '/_astro/OfflineSupport.astro_astro_type_script_index_0_lang.Ab-1.js': reg };
+    const html = '<script type="module" src="/_astro/site.s.js"></script><script type="module" src="/_astro/OfflineSupport.astro_astro_type_script_index_0_lang.Ab-1.js"></script>';
+    const w = jsWeight(html, (u) => withOffline[u] ?? null);
+    expect(w.offline).toBe(gzipBytes(reg));
+    expect(w.site).toBe(gzipBytes(files['/_astro/site.s.js']!));
+    expect(w.total).toBe(w.site + w.offline);
+    expect(jsWeight('<script type="module" src="/_astro/site.s.js"></script>', read).offline).toBe(0);
+  });
   it('ignores JSON data blocks', () => {
     expect(pageScripts('<script type="application/json">{"a":1}</script>').inline).toEqual([]);
   });
