@@ -24,7 +24,7 @@ export function importsOf(code) {
 }
 
 /**
- * @typedef {{ inline: { body: string, island: boolean }[], modules: { url: string, island: boolean, onInteraction?: boolean }[], islands: number }} PageScripts
+ * @typedef {{ inline: { body: string, island: boolean, offline?: boolean }[], modules: { url: string, island: boolean, onInteraction?: boolean }[], islands: number }} PageScripts
  */
 
 /**
@@ -40,6 +40,8 @@ export const ON_INTERACTION = new Set(['intent']);
  * stays about what that page needs.
  */
 export const OFFLINE_SCRIPT = /\/OfflineSupport\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js$/;
+/** The same script when Astro inlines it (scripts under Vite's assetsInlineLimit are): it registers sw.js. */
+export const isOfflineInline = (/** @type {string} */ body) => /\bserviceWorker\b/.test(body) && /\bsw\.js\b/.test(body);
 
 /**
  * Scripts of a page: inline bodies and module URLs, each marked island or site code.
@@ -58,7 +60,7 @@ export function pageScripts(html) {
     else {
       const body = m[2] ?? '';
       // Astro's island runtime and its client directives (self.Astro.load/idle/visible…).
-      res.inline.push({ body, island: /astro-island|self\.Astro\b|\(self\.Astro/.test(body) });
+      res.inline.push({ body, island: /astro-island|self\.Astro\b|\(self\.Astro/.test(body), offline: isOfflineInline(body) });
     }
   }
   for (const m of html.matchAll(/<astro-island\b([^>]*)>/gi)) {
@@ -117,7 +119,7 @@ export function jsWeight(html, readAsset) {
   // Astro's island runtime is inline: it counts with the islands that load with the page, or with
   // the on-interaction ones when the page has only those.
   const runtimeKind = loadIslands.length > 0 || scripts.islands === 0 ? 'load' : 'interaction';
-  for (const s of scripts.inline) sum[s.island ? runtimeKind : 'site'] += gzipBytes(s.body);
+  for (const s of scripts.inline) sum[s.island ? runtimeKind : s.offline ? 'offline' : 'site'] += gzipBytes(s.body);
   return {
     /** island code fetched with the page (load, idle, visible, media…) */
     island: sum.load,
