@@ -369,7 +369,7 @@ export const zhCN = {
   'search.suggestions': '搜索建议',
   'search.noscript': '搜索需要启用 JavaScript。你也可以浏览术语表、案例索引或课程大纲。',
   // Offline course: the update notice (src/components/OfflineSupport.astro).
-  'offline.updateReady': '有新版本。刷新页面即可使用。',
+  'offline.updateReady': '课程有新版本。',
   'offline.reload': '刷新',
   'offline.later': '稍后',
 } as const;
