@@ -48,7 +48,8 @@ export default defineConfig({
       name: 'offline-service-worker',
       hooks: {
         'astro:config:setup': ({ updateConfig }) => {
-          updateConfig({ vite: { define: { 'import.meta.env.OFFLINE': JSON.stringify(offline) } } });
+          // A global of its own: import.meta.env.* would be read from the environment at render time.
+          updateConfig({ vite: { define: { __SITE_OFFLINE__: JSON.stringify(offline) } } });
         },
         'astro:build:done': async ({ dir, logger }) => {
           if (!offline) return logger.info('OFFLINE=0 / SCORM_PACKAGE=1: no service worker');

@@ -7,8 +7,6 @@ declare module 'astro' {
 }
 export {};
 declare global {
-  interface ImportMetaEnv {
-    /** Whether this build has the offline course (service worker, manifest): astro.config.mjs, OFFLINE / SCORM_PACKAGE. */
-    readonly OFFLINE: boolean;
-  }
+  /** Whether this build has the offline course (service worker, manifest): astro.config.mjs, OFFLINE / SCORM_PACKAGE. */
+  const __SITE_OFFLINE__: boolean;
 }
