@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offlineEnabled, PRECACHE_GLOBS, PRECACHE_IGNORES } from '../../scripts/lib/service-worker.mjs';
+import { offlineEnabled } from '../../scripts/lib/service-worker.mjs';
 
 describe('offline course switch', () => {
   it('is on by default, off with OFFLINE=0 and always off for a SCORM package build', () => {
@@ -8,9 +8,5 @@ describe('offline course switch', () => {
     expect(offlineEnabled({ OFFLINE: '0' })).toBe(false);
     expect(offlineEnabled({ SCORM_PACKAGE: '1' })).toBe(false);
     expect(offlineEnabled({ OFFLINE: '1', SCORM_PACKAGE: '1' })).toBe(false);
-  });
-  it('precaches by folders and extensions, never the worker itself', () => {
-    expect(PRECACHE_GLOBS).toContain('search/**/*');
-    expect(PRECACHE_IGNORES).toEqual(expect.arrayContaining(['sw.js', 'workbox-*.js']));
   });
 });
