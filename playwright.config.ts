@@ -49,6 +49,10 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
+    // The site registers a service worker (issue 14) that precaches the whole course in the background:
+    // blocked here so each test sees the network as it is and the server is not loaded with precaching;
+    // tests/e2e/offline.spec.ts allows it and tests the offline course.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

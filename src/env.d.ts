@@ -6,3 +6,7 @@ declare module 'astro' {
   }
 }
 export {};
+declare global {
+  /** Whether this build has the offline course (service worker, manifest): astro.config.mjs, OFFLINE / SCORM_PACKAGE. */
+  const __SITE_OFFLINE__: boolean;
+}

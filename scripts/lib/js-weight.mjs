@@ -24,7 +24,7 @@ export function importsOf(code) {
 }
 
 /**
- * @typedef {{ inline: { body: string, island: boolean }[], modules: { url: string, island: boolean, onInteraction?: boolean }[], islands: number }} PageScripts
+ * @typedef {{ inline: { body: string, island: boolean, offline?: boolean }[], modules: { url: string, island: boolean, onInteraction?: boolean }[], islands: number }} PageScripts
  */
 
 /**
@@ -32,6 +32,16 @@ export function importsOf(code) {
  * hydrates on focus, pointer or shortcut). Their code is reported apart from what loads with the page.
  */
 export const ON_INTERACTION = new Set(['intent']);
+
+/**
+ * The offline course's script (src/components/OfflineSupport.astro → src/client/offline/sw-register.ts):
+ * registers the service worker once the page has loaded and the browser is idle. Same on every page,
+ * weighed on its own (its own row in ./js-budget.mjs), not as site code, so each page type's budget
+ * stays about what that page needs.
+ */
+export const OFFLINE_SCRIPT = /\/OfflineSupport\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js$/;
+/** The same script when Astro inlines it (scripts under Vite's assetsInlineLimit are): it registers sw.js. */
+export const isOfflineInline = (/** @type {string} */ body) => /\bserviceWorker\b/.test(body) && /\bsw\.js\b/.test(body);
 
 /**
  * Scripts of a page: inline bodies and module URLs, each marked island or site code.
@@ -50,7 +60,7 @@ export function pageScripts(html) {
     else {
       const body = m[2] ?? '';
       // Astro's island runtime and its client directives (self.Astro.load/idle/visible…).
-      res.inline.push({ body, island: /astro-island|self\.Astro\b|\(self\.Astro/.test(body) });
+      res.inline.push({ body, island: /astro-island|self\.Astro\b|\(self\.Astro/.test(body), offline: isOfflineInline(body) });
     }
   }
   for (const m of html.matchAll(/<astro-island\b([^>]*)>/gi)) {
@@ -72,13 +82,19 @@ export function pageScripts(html) {
  */
 export function jsWeight(html, readAsset) {
   const scripts = pageScripts(html);
-  /** @typedef {'load' | 'interaction' | 'site'} Kind */
+  /** @typedef {'load' | 'interaction' | 'site' | 'offline'} Kind */
   /** @type {Map<string, Kind>} url → when it loads (first claim wins: load islands, then interaction islands, then site) */
   const seen = new Map();
   /** @type {string[]} */
   const missing = [];
+  /** @type {string[]} the offline script, weighed once everything else has claimed its files */
+  const offline = [];
   const visit = (/** @type {string} */ url, /** @type {Kind} */ kind) => {
     if (seen.has(url)) return;
+    if (kind !== 'offline' && OFFLINE_SCRIPT.test(url)) {
+      offline.push(url);
+      return;
+    }
     seen.set(url, kind);
     const code = readAsset(url);
     if (code === null) {
@@ -94,7 +110,8 @@ export function jsWeight(html, readAsset) {
   for (const m of loadIslands) visit(m.url, 'load');
   for (const m of scripts.modules.filter((x) => x.island && x.onInteraction)) visit(m.url, 'interaction');
   for (const m of scripts.modules.filter((x) => !x.island)) visit(m.url, 'site');
-  const sum = { load: 0, interaction: 0, site: 0 };
+  for (const url of offline) visit(url, 'offline');
+  const sum = { load: 0, interaction: 0, site: 0, offline: 0 };
   for (const [url, kind] of seen) {
     const code = readAsset(url);
     if (code !== null) sum[kind] += gzipBytes(code);
@@ -102,14 +119,16 @@ export function jsWeight(html, readAsset) {
   // Astro's island runtime is inline: it counts with the islands that load with the page, or with
   // the on-interaction ones when the page has only those.
   const runtimeKind = loadIslands.length > 0 || scripts.islands === 0 ? 'load' : 'interaction';
-  for (const s of scripts.inline) sum[s.island ? runtimeKind : 'site'] += gzipBytes(s.body);
+  for (const s of scripts.inline) sum[s.island ? runtimeKind : s.offline ? 'offline' : 'site'] += gzipBytes(s.body);
   return {
     /** island code fetched with the page (load, idle, visible, media…) */
     island: sum.load,
     /** island code fetched only when the reader acts (client:intent) */
     onInteraction: sum.interaction,
     site: sum.site,
-    total: sum.load + sum.interaction + sum.site,
+    /** the offline course's script (OFFLINE_SCRIPT: the service worker registration) */
+    offline: sum.offline,
+    total: sum.load + sum.interaction + sum.site + sum.offline,
     islands: scripts.islands,
     files: [...seen.keys()],
     missing,

@@ -373,6 +373,10 @@ export const zhCN = {
   'coursemap.otherModules': '全部单元（{n}）',
   'coursemap.moduleLessons': '第{n}单元课程',
   'coursemap.unitProgress': '已学完 {done}/{total} 课',
+  // Offline course: the update notice (src/components/OfflineSupport.astro).
+  'offline.updateReady': '课程有新版本。',
+  'offline.reload': '刷新',
+  'offline.later': '稍后',
 } as const;
 
 export type UIStringKey = keyof typeof zhCN;

@@ -63,6 +63,20 @@ describe('jsWeight', () => {
   it('reports module files that are missing from the build', () => {
     expect(jsWeight('<script type="module" src="/_astro/gone.js"></script>', read).missing).toEqual(['/_astro/gone.js']);
   });
+  it('weighs the offline script (service worker registration) in its own column, not as site code', () => {
+    const reg = 'navigator.serviceWorker.register("/sw.js");'.repeat(5);
+    const withOffline: Record<string, string> = { ...files, '/_astro/OfflineSupport.astro_astro_type_script_index_0_lang.Ab-1.js': reg };
+    const html = '<script type="module" src="/_astro/site.s.js"></script><script type="module" src="/_astro/OfflineSupport.astro_astro_type_script_index_0_lang.Ab-1.js"></script>';
+    const w = jsWeight(html, (u) => withOffline[u] ?? null);
+    expect(w.offline).toBe(gzipBytes(reg));
+    expect(w.site).toBe(gzipBytes(files['/_astro/site.s.js']!));
+    expect(w.total).toBe(w.site + w.offline);
+    expect(jsWeight('<script type="module" src="/_astro/site.s.js"></script>', read).offline).toBe(0);
+    // Inlined by Astro (small scripts are): recognised by what it does.
+    const inline = jsWeight(`<script type="module">${reg}</script><script type="module">document.title="x"</script>`, read);
+    expect(inline.offline).toBe(gzipBytes(reg));
+    expect(inline.site).toBe(gzipBytes('document.title="x"'));
+  });
   it('ignores JSON data blocks', () => {
     expect(pageScripts('<script type="application/json">{"a":1}</script>').inline).toEqual([]);
   });
@@ -81,6 +95,30 @@ describe('checkJsBudget', () => {
     const res = checkJsBudget(dir);
     expect(res.failures).toContain('/somewhere-new/: matches no row of the JS budget table (scripts/lib/js-budget.mjs); every page needs exactly one');
     expect(res.failures.some((f) => /row "glossary" matches no built page/.test(f))).toBe(true);
-    expect(res.table.map((r) => r['page type'])).toEqual(['home']);
+    // The offline row covers every page and is not a page type.
+    expect(res.table.map((r) => r['page type'])).toEqual(['home', 'offline: service worker registration (every page)']);
+  });
+  it('with a service worker, fails a page without its registration script and a script over its budget', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { checkJsBudget, JS_BUDGET } = await import('../../scripts/lib/js-budget.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'js-budget-'));
+    mkdirSync(join(dir, '_astro'));
+    mkdirSync(join(dir, 'glossary'));
+    const script = '/_astro/OfflineSupport.astro_astro_type_script_index_0_lang.X1.js';
+    const tag = `<script type="module" src="${script}"></script>`;
+    writeFileSync(join(dir, 'index.html'), `<html data-base="/"><body>home${tag}</body></html>`);
+    writeFileSync(join(dir, 'glossary', 'index.html'), '<html data-base="/"><body>no registration</body></html>');
+    writeFileSync(join(dir, 'sw.js'), '');
+    const budget = JS_BUDGET.find((r) => r.everyPage)!.offline!;
+    // Random text barely compresses: just over the budget once gzipped.
+    const { randomBytes } = await import('node:crypto');
+    writeFileSync(join(dir, script.slice(1)), `/*${randomBytes(budget).toString('base64')}*/`);
+    const failures = checkJsBudget(dir).failures.filter((f) => f.startsWith('offline:'));
+    expect(failures).toEqual([
+      `offline: service worker registration (every page): /glossary/ does not load it, but ${dir}/sw.js exists (1 page(s))`,
+      expect.stringMatching(/^offline: service worker registration \(every page\) \/: offline JS [\d.]+ KB > budget 1\.5 KB \(1 page\(s\)\)$/),
+    ]);
   });
 });
