@@ -120,6 +120,8 @@ async function moving(page: Page): Promise<string[]> {
  */
 for (const path of pageTypes) {
   test(`reduced motion, skip link, visible and unobscured focus on every Tab stop: ${path}`, async ({ page }) => {
+    // The work of the three tests it replaces (up to 80 Tab stops with a style read each): their time.
+    test.setTimeout(120_000);
     // Reduced motion: nothing animates or transitions and scrolling is instant; also keeps
     // transitions off, so the focused look is read in its final state.
     await page.emulateMedia({ reducedMotion: 'reduce' });
