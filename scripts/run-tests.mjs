@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every test stage, with the wall-clock and CPU time each took. Stops at the first failure.
-// Stages: type check ∥ (unit tests → item linter → content text lint) → production build →
+// Stages: type check → unit tests → item linter → content text lint → production build →
 // (JS budgets → search benchmark → internal links → HTML validity and CSP coverage) ∥ (build under a
 // sub-path → its links) → e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the
 // /course/ build) → audit (page weight, Lighthouse).
 // `∥`: lanes that run at the same time on the machine's two cores. Only stages that share no output
-// run together: the type check writes .astro/ while the unit tests and linters only read sources; the
-// checks of dist/ only read it while the /course/ build writes dist-base/ (and .astro/). The builds do
+// run together: the checks of dist/ only read it while the /course/ build writes dist-base/ (and .astro/). The builds do
 // not run together (both write .astro/), and the e2e tests and Lighthouse run alone, because they time
 // pages. A lane's output is printed as each of its stages ends, so lanes do not interleave.
 // `npm test -- audit` runs only the stages whose name contains one of the arguments; an argument
@@ -19,16 +18,11 @@ const strip = ['--experimental-strip-types', '--disable-warning=ExperimentalWarn
 /** Steps in order; a step is one stage or lanes (lists of stages) that run at the same time. */
 /** @type {(Stage | { lanes: Stage[][] })[]} */
 const steps = [
-  {
-    lanes: [
-      [['type check (astro check, strict)', 'astro', ['check']]],
-      [
-        ['unit tests', 'vitest', ['run']],
-        ['item linter (quizzes and scenarios)', 'node', [...strip, 'scripts/lint-items.ts']],
-        ['content text lint (content/STYLE.md)', 'node', [...strip, 'scripts/lint-text.ts']],
-      ],
-    ],
-  },
+  // Not beside the unit tests: run together on a loaded 2-core machine, a unit test timed out.
+  ['type check (astro check, strict)', 'astro', ['check']],
+  ['unit tests', 'vitest', ['run']],
+  ['item linter (quizzes and scenarios)', 'node', [...strip, 'scripts/lint-items.ts']],
+  ['content text lint (content/STYLE.md)', 'node', [...strip, 'scripts/lint-text.ts']],
   ['build', 'astro', ['build']],
   {
     lanes: [
