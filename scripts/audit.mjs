@@ -137,6 +137,11 @@ async function runLighthouse(paths) {
         output: 'json',
         logLevel: 'error',
         onlyCategories: Object.keys(BUDGET.lighthouse),
+        // Same audits and scores, less work per run: no full-page screenshot (an extra capture and
+        // encode of the whole page, used only by the HTML report's element previews) and none of the
+        // weight-0 filmstrip audits (category "hidden"); neither counts towards any category.
+        disableFullPageScreenshot: true,
+        skipAudits: ['screenshot-thumbnails', 'final-screenshot'],
       });
       if (!r) throw new Error(`Lighthouse returned nothing for ${path}`);
       return r.lhr;

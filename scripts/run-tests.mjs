@@ -1,55 +1,138 @@
 #!/usr/bin/env node
-// `npm test`: every test stage in order, with the time each took. Stops at the first failure.
-// Stages: type check → unit tests → item linter → content text lint → production build → JS budgets → search benchmark →
-// internal links → HTML validity and CSP coverage → build under a sub-path + its links →
-// e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the /course/ build) →
-// audit (page weight, Lighthouse).
+// `npm test`: every test stage, with the wall-clock and CPU time each took. Stops at the first failure.
+// Stages: type check → unit tests → item linter → content text lint → production build →
+// (JS budgets → internal links → HTML validity and CSP coverage) ∥ (build under a
+// sub-path → its links) → search benchmark (alone: it times queries) → e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the
+// /course/ build) → audit (page weight, Lighthouse).
+// `∥`: lanes that run at the same time on the machine's two cores. Only stages that share no output
+// run together: the checks of dist/ only read it while the /course/ build writes dist-base/ (and .astro/). The builds do
+// not run together (both write .astro/), and the e2e tests and Lighthouse run alone, because they time
+// pages. A lane's output is printed as each of its stages ends, so lanes do not interleave.
 // `npm test -- audit` runs only the stages whose name contains one of the arguments; an argument
 // that names no stage is an error (it would otherwise run nothing and pass), and the stage names are listed.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
-const stages = [
+const strip = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
+/** @typedef {[name: string, cmd: string, args: string[], env?: Record<string, string>]} Stage */
+/** Steps in order; a step is one stage or lanes (lists of stages) that run at the same time. */
+/** @type {(Stage | { lanes: Stage[][] })[]} */
+const steps = [
+  // Not beside the unit tests: run together on a loaded 2-core machine, a unit test timed out.
   ['type check (astro check, strict)', 'astro', ['check']],
   ['unit tests', 'vitest', ['run']],
-  ['item linter (quizzes and scenarios)', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/lint-items.ts']],
-  ['content text lint (content/STYLE.md)', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/lint-text.ts']],
+  ['item linter (quizzes and scenarios)', 'node', [...strip, 'scripts/lint-items.ts']],
+  ['content text lint (content/STYLE.md)', 'node', [...strip, 'scripts/lint-text.ts']],
   ['build', 'astro', ['build']],
-  ['size: JS budgets per page type', 'node', ['scripts/size.mjs', 'dist']],
-  ['search benchmark', 'node', ['--expose-gc', '--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],
-  ['internal links (base /)', 'node', ['scripts/check-links.mjs', 'dist', '/']],
-  ['HTML validity + CSP coverage', 'node', ['scripts/validate-html.mjs', 'dist']],
-  ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
-  ['internal links (base /course/)', 'node', ['scripts/check-links.mjs', 'dist-base', '/course/']],
+  {
+    lanes: [
+      [
+        ['size: JS budgets per page type', 'node', ['scripts/size.mjs', 'dist']],
+        ['internal links (base /)', 'node', ['scripts/check-links.mjs', 'dist', '/']],
+        ['HTML validity + CSP coverage', 'node', ['scripts/validate-html.mjs', 'dist']],
+      ],
+      [
+        ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
+        ['internal links (base /course/)', 'node', ['scripts/check-links.mjs', 'dist-base', '/course/']],
+      ],
+    ],
+  },
+  // Alone: it times queries, so it does not share the machine with a build.
+  ['search benchmark', 'node', ['--expose-gc', ...strip, 'scripts/bench-search.ts', 'dist']],
   ['e2e: end-to-end (Playwright; root site, then /course/ smoke)', 'playwright', ['test']],
   ['audit: page weight, Lighthouse', 'node', ['scripts/audit.mjs']],
 ];
+const allStages = steps.flatMap((s) => ('lanes' in s ? s.lanes.flat() : [s]));
 
 const only = process.argv.slice(2);
-const unknown = only.filter((o) => !stages.some(([name]) => name.includes(o)));
+const unknown = only.filter((o) => !allStages.some(([name]) => name.includes(o)));
 if (unknown.length) {
   console.error(`✖ no test stage matches ${unknown.map((o) => `"${o}"`).join(', ')}. Stages (an argument selects those whose name contains it):`);
-  for (const [name] of stages) console.error(`  ${name}`);
+  for (const [name] of allStages) console.error(`  ${name}`);
   process.exit(2);
 }
-const times = [];
-const t0 = performance.now();
-for (const [name, cmd, args, env = {}] of stages) {
-  if (only.length && !only.some((o) => name.includes(o))) continue;
-  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
-  const start = performance.now();
-  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  const secs = (performance.now() - start) / 1000;
-  times.push([name, secs, res.status]);
-  if (res.status !== 0) {
-    report();
-    console.error(`\n✖ stage "${name}" failed (exit ${res.status ?? res.signal}).`);
-    process.exit(1);
+const selected = (/** @type {Stage} */ [name]) => !only.length || only.some((o) => name.includes(o));
+
+/** CPU seconds (user + system) of this process's finished children, from /proc (Linux; null elsewhere). */
+function childCpu() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100; // cutime + cstime, in clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return null;
   }
 }
+
+/** @type {[string, number, number | null, number | null, string][]} name, wall s, CPU s, exit status, lane */
+const times = [];
+const t0 = performance.now();
+const cpu0 = childCpu();
+
+/**
+ * Runs one stage. Alone (`quiet` false) it inherits the terminal; in a lane its output is kept and
+ * printed when it ends. CPU time is that of the children reaped while it ran: exact for a stage that
+ * runs alone, shared between lanes that run together (the lane total is exact).
+ * @param {Stage} stage
+ */
+function run([name, cmd, args, env = {}], quiet = false, lane = '') {
+  return new Promise((resolve) => {
+    const header = `\n▶ ${name}: ${cmd} ${args.join(' ')}`;
+    if (!quiet) console.log(header);
+    const start = performance.now();
+    const cpuStart = childCpu();
+    const child = spawn(cmd, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env, ...(quiet ? { FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } : {}) } });
+    /** @type {Buffer[]} */
+    const out = [];
+    child.stdout?.on('data', (d) => out.push(d));
+    child.stderr?.on('data', (d) => out.push(d));
+    child.on('error', (e) => out.push(Buffer.from(`${e.message}\n`)));
+    child.on('close', (status, signal) => {
+      const secs = (performance.now() - start) / 1000;
+      const cpuEnd = childCpu();
+      const cpu = cpuStart === null || cpuEnd === null ? null : cpuEnd - cpuStart;
+      if (quiet) {
+        console.log(`${header}   [${lane}, ran alongside the other lane]`);
+        process.stdout.write(Buffer.concat(out));
+      }
+      const code = status ?? (signal ? 128 : 1);
+      times.push([name, secs, cpu, code, lane]);
+      resolve(code);
+    });
+  });
+}
+
+let failed = /** @type {string | null} */ (null);
+for (const step of steps) {
+  if ('lanes' in step) {
+    const lanes = step.lanes.map((l) => l.filter(selected)).filter((l) => l.length);
+    const together = lanes.length > 1;
+    await Promise.all(
+      lanes.map(async (lane, i) => {
+        for (const stage of lane) {
+          if (failed) return; // a stage failed (in this or the other lane): start nothing more
+          if ((await run(stage, together, together ? `lane ${i + 1}` : '')) !== 0) failed ??= stage[0];
+        }
+      }),
+    );
+  } else if (selected(step) && !failed) {
+    if ((await run(step)) !== 0) failed = step[0];
+  }
+  if (failed) break;
+}
 report();
+if (failed) {
+  console.error(`\n✖ stage "${failed}" failed (exit ${times.find(([n]) => n === failed)?.[3]}).`);
+  process.exit(1);
+}
 
 function report() {
-  console.log('\nStage times:');
-  for (const [name, secs, status] of times) console.log(`  ${status === 0 ? '✔' : '✖'} ${name.padEnd(60)} ${secs.toFixed(1).padStart(7)} s`);
-  console.log(`  total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const cpu1 = childCpu();
+  console.log('\nStage times (wall clock; CPU = user + system of the stage\'s processes, less noisy on a shared machine):');
+  const order = (/** @type {string} */ n) => allStages.findIndex(([name]) => name === n);
+  for (const [name, secs, cpu, status, lane] of [...times].sort((a, b) => order(a[0]) - order(b[0]))) {
+    console.log(`  ${status === 0 ? '✔' : '✖'} ${name.padEnd(60)} ${secs.toFixed(1).padStart(7)} s  CPU ${cpu === null ? '   —' : cpu.toFixed(1).padStart(6)} s${lane ? `  (${lane})` : ''}`);
+  }
+  const total = cpu0 === null || cpu1 === null ? '' : `, CPU ${(cpu1 - cpu0).toFixed(1)} s`;
+  console.log(`  total ${((performance.now() - t0) / 1000).toFixed(1)} s${total}`);
 }

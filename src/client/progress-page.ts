@@ -4,7 +4,7 @@
  *  - lesson pages: records the visit and the section being read (throttled), and drives the
  *    "标记为已学完" button (undoable);
  *  - home page: turns "开始学习" into "继续学习" pointing at the last lesson and section.
- * Strings come from the server in data-*-strings attributes (src/i18n/zh-CN.ts).
+ * Strings come from the server in each element's data-strings attribute (readStrings, src/i18n/format.ts).
  * Any failure here leaves the server-rendered page as it was.
  */
 import { pick, readStrings } from '../i18n/format';
@@ -101,7 +101,7 @@ function trackLesson(article: HTMLElement, lessonId: string) {
 
 function completion(box: HTMLElement, lessonId: string, quizIds: string[]) {
   const store = getProgressStore();
-  const s = readStrings(box, 'data-progress-strings');
+  const s = readStrings(box);
   const status = box.querySelector<HTMLElement>('[data-lc-status]');
   const button = box.querySelector<HTMLButtonElement>('[data-lc-toggle]');
   const note = box.querySelector<HTMLElement>('[data-lc-unsaved]');
@@ -133,7 +133,7 @@ function completion(box: HTMLElement, lessonId: string, quizIds: string[]) {
 function resume(p: HTMLElement) {
   const link = p.querySelector<HTMLAnchorElement>('a[data-start-link]');
   if (!link) return;
-  const s = readStrings(p, 'data-progress-strings');
+  const s = readStrings(p);
   let lessons: { id: string; title: string; url: string }[] = [];
   try {
     const v: unknown = JSON.parse(p.dataset.lessons ?? '[]');
@@ -160,9 +160,9 @@ function resume(p: HTMLElement) {
 /* ---------- Wiring ---------- */
 function init() {
   const store = getProgressStore();
-  const nav = document.querySelector<HTMLElement>('nav.outline[data-progress-strings]');
+  const nav = document.querySelector<HTMLElement>('nav.outline[data-strings]');
   if (nav) {
-    const s = readStrings(nav, 'data-progress-strings');
+    const s = readStrings(nav);
     store.subscribe((data) => renderOutline(nav, s, data));
     const others = [...nav.querySelectorAll<HTMLElement>('li[data-module-id]')].filter((m) => !m.querySelector('li[data-lesson-id]'));
     const targets = others.flatMap((m) => {

@@ -23,10 +23,15 @@ export function plural(n: number, forms: { zero?: string; one?: string; other: s
   return (rule === 'one' ? forms.one : undefined) ?? forms.other;
 }
 
-/** Reads the strings a server-rendered element passes in its data-strings attribute (JSON); {} if absent or broken. */
-export function readStrings(el: Element | null, attr = 'data-strings'): Record<string, string> {
+/**
+ * The one way a plain page script (src/client/) gets its strings: the server-rendered element it
+ * drives carries `data-strings={JSON.stringify(pickStrings('prefix.'))}`, and the script reads them
+ * here ({} if absent or broken, so pick() then shows the key). Islands get the same picked subset
+ * as their `strings` prop instead (Astro serialises island props into the page the same way).
+ */
+export function readStrings(el: Element | null): Record<string, string> {
   try {
-    const v: unknown = JSON.parse(el?.getAttribute(attr) ?? '{}');
+    const v: unknown = JSON.parse(el?.getAttribute('data-strings') ?? '{}');
     return v && typeof v === 'object' ? (v as Record<string, string>) : {};
   } catch {
     return {};

@@ -6,6 +6,7 @@ import { choose, currentNode, endingFor, nodeText, startScenario, visibleChoices
 import type { QuizData, ScenarioData } from '../../src/lib/quiz/schema';
 import { collectErrors } from './helpers';
 import { axeViolations } from './quality-helpers';
+import { zhCN } from '../../src/i18n/zh-CN';
 
 const LESSON = 'understanding/concept';
 const CASE = 'cases/xiaoli-negotiation';
@@ -154,6 +155,10 @@ test('the presenter view opens from the presentation and both windows follow eac
   const pvCounter = pv.locator('[data-pv-current]');
   await expect(pvCounter).toHaveText('2');
   await expect(pv.getByRole('timer')).toBeVisible();
+  // The timer's pause button swaps its label (strings from the view's data-strings).
+  await pv.getByRole('button', { name: zhCN['classroom.pause'], exact: true }).click();
+  await pv.getByRole('button', { name: zhCN['classroom.resume'], exact: true }).click();
+  await expect(pv.getByRole('button', { name: zhCN['classroom.pause'], exact: true })).toBeVisible();
 
   // Presenter drives the audience.
   await pv.keyboard.press('ArrowRight');
@@ -210,8 +215,10 @@ test('the presenter view opens from the presentation and both windows follow eac
 });
 
 test('after Back and Forward (back/forward cache) the deck still drives the presenter; one channel per page', async ({ launchOptions, baseURL }) => {
-  // Playwright turns the back/forward cache off by default; this test needs a browser with it on.
-  const browser = await chromium.launch({ ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  // Playwright turns the back/forward cache off by default; this test needs a browser with it on
+  // (the full browser: the headless shell the other tests use has no back/forward cache).
+  const executablePath = process.env.E2E_FULL_CHROMIUM || launchOptions.executablePath;
+  const browser = await chromium.launch({ ...launchOptions, executablePath, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   // Count the BroadcastChannels each page opens (live-quiz slides must share the deck's).

@@ -4,11 +4,15 @@
  * violation, uncaught exception, console error or failed request (also after scrolling, so
  * islands that hydrate when visible run too); then axe (WCAG 2.0/2.1/2.2 A and AA rules) finds
  * nothing, headings are in order, landmarks are complete and named (was keyboard.spec.ts, on four
- * pages) and every target is at least 24×24 px. Soft assertions: one
- * run reports every kind of problem on the page.
+ * pages) and every target is at least 24×24 px. One page of each main type then goes on, in the
+ * same visit, in the dark theme on a phone (was a11y.spec.ts): the dark theme really applies, axe,
+ * targets, no sideways scrolling, and still no CSP violation or error. Soft assertions: one run
+ * reports every kind of problem on the page.
  */
 import { expect, test } from '@playwright/test';
-import { allPages, axeViolations, headingProblems, landmarkProblems, scrollThrough, undersizedTargets, watchPage } from './quality-helpers';
+import { allPages, axeViolations, headingProblems, landmarkProblems, representativePages, scrollThrough, undersizedTargets, watchPage } from './quality-helpers';
+
+const darkOnPhone = new Set(representativePages());
 
 for (const path of allPages()) {
   test(`CSP, errors, axe, headings, landmarks, targets: ${path}`, async ({ page }) => {
@@ -27,5 +31,21 @@ for (const path of allPages()) {
     expect.soft(await headingProblems(page), 'heading order').toEqual([]);
     expect.soft(await landmarkProblems(page, { fullScreen: /\/present(er)?\/$/.test(path) }), 'landmarks').toEqual([]);
     expect.soft(await undersizedTargets(page), 'targets under 24×24 px').toEqual([]);
+    if (!darkOnPhone.has(path)) return;
+
+    // Dark theme on a phone. The dark theme really applies: the page differs from its light self
+    // (no colours copied from the CSS); the OS preference is read before first paint (reload).
+    const bodyBg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightBg = await bodyBg();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'light');
+    expect.soft(await bodyBg(), 'dark body background').not.toBe(lightBg);
+    expect.soft(await axeViolations(page), 'axe violations (dark, phone)').toEqual([]);
+    expect.soft(await undersizedTargets(page), 'targets under 24×24 px (dark, phone)').toEqual([]);
+    // Nothing scrolls sideways on a phone (WCAG 1.4.10 Reflow).
+    expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), 'page width on a 360 px phone').toBeLessThanOrEqual(360);
+    expect.soft(await problems(), 'CSP violations, page errors, console errors, failed requests (dark, phone)').toEqual([]);
   });
 }

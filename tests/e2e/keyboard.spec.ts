@@ -1,6 +1,6 @@
 /**
- * Keyboard paths through the site chrome (axe cannot judge focus order): the skip link,
- * landmarks, Tab order with a visible, unobscured focus indicator, and reduced motion.
+ * Keyboard paths through the site chrome (axe cannot judge focus order): the skip link, Tab order
+ * with a visible, unobscured focus indicator, and reduced motion, in one visit per page type.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { INTERACTIVE, lessonPaths, scrollThrough, sitemapPaths } from './quality-helpers';
@@ -93,66 +93,69 @@ async function focusState(page: Page) {
   }, [...RING_PROPS] as string[]);
 }
 
-for (const path of pageTypes) {
-  test(`skip link is the first Tab stop and moves focus to the main content: ${path}`, async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(path);
-    await recordUnfocused(page);
-    await page.keyboard.press('Tab');
-    const skip = page.getByRole('link', { name: zhCN['a11y.skip'] });
-    await expect(skip).toBeFocused();
-    await expect(skip).toBeInViewport();
-    const state = (await focusState(page))!;
-    expect(state.indicator, JSON.stringify(state)).toBe(true);
-    await page.keyboard.press('Enter');
-    await expect(page.locator('main')).toBeFocused();
-    // The next Tab lands inside <main> (not back in the header).
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+/** Elements (and pseudo-elements) that animate or transition, and smooth scrolling: none may under reduced motion. */
+async function moving(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const secs = (v: string) => Math.max(...v.split(',').map((d) => (d.trim().endsWith('ms') ? parseFloat(d) / 1000 : parseFloat(d))));
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('*')) {
+      for (const pseudo of [null, '::before', '::after']) {
+        const cs = getComputedStyle(el, pseudo);
+        if (secs(cs.transitionDuration) > 0.01 || (cs.animationName !== 'none' && secs(cs.animationDuration) > 0.01)) {
+          out.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">${pseudo ?? ''}`);
+        }
+      }
+    }
+    if (getComputedStyle(document.documentElement).scrollBehavior === 'smooth') out.push('html scroll-behavior: smooth');
+    return out;
   });
+}
 
-  // Landmarks (one banner, main and contentinfo; named navigations; no positive tabindex) are checked on
-  // every page in every-page.spec.ts, in the same visit as axe.
-
-  test(`every Tab stop shows a visible focus indicator and is not hidden under the header: ${path}`, async ({ page }) => {
-    // Transitions off, so the focused look is read in its final state.
+/*
+ * One visit per page for every keyboard and motion check (they were three tests and nine visits):
+ * reduced motion (before and after the islands hydrate), the skip link as the first Tab stop, every
+ * Tab stop with a visible, unobscured focus indicator, then the skip link's Enter. Soft assertions:
+ * one run reports every kind of problem on the page. Landmarks (one banner, main and contentinfo;
+ * named navigations; no positive tabindex) are checked on every page in every-page.spec.ts.
+ */
+for (const path of pageTypes) {
+  test(`reduced motion, skip link, visible and unobscured focus on every Tab stop: ${path}`, async ({ page }) => {
+    // The work of the three tests it replaces (up to 80 Tab stops with a style read each): their time.
+    test.setTimeout(120_000);
+    // Reduced motion: nothing animates or transitions and scrolling is instant; also keeps
+    // transitions off, so the focused look is read in its final state.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(path);
+    expect.soft(await moving(page), 'animating under reduced motion (as loaded)').toEqual([]);
     await recordUnfocused(page);
+    expect.soft(await moving(page), 'animating under reduced motion (islands hydrated)').toEqual([]);
+
     const expected = await page.evaluate(
       (sel) => [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => e.checkVisibility() && e.getBoundingClientRect().width > 1 && !e.closest('[inert]')).length,
       INTERACTIVE,
     );
     const stops = Math.min(expected + 1, 80); // plus the skip link; capped to keep the test quick
+    const skip = page.getByRole('link', { name: zhCN['a11y.skip'] });
     const bad: string[] = [];
     for (let i = 0; i < stops; i++) {
       await page.keyboard.press('Tab');
+      if (i === 0) {
+        // The skip link is the first Tab stop, on screen, with a focus indicator.
+        await expect(skip).toBeFocused();
+        await expect(skip).toBeInViewport();
+      }
       const s = await focusState(page);
       if (!s) break; // wrapped round to the browser chrome
+      if (i === 0) expect.soft(s.indicator, `skip link focus indicator: ${JSON.stringify(s)}`).toBe(true);
       if (!s.inViewport || !s.indicator || !s.unobscured) bad.push(`${s.name}: ${JSON.stringify(s)}`);
     }
-    expect(bad).toEqual([]);
+    expect.soft(bad, 'Tab stops without a visible, unobscured focus indicator').toEqual([]);
+
+    // The skip link moves focus to the main content, and the next Tab lands inside <main> (not back in the header).
+    await skip.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
   });
 }
-
-test('with reduced motion, nothing animates or transitions and scrolling is instant', async ({ page }) => {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  for (const path of pageTypes) {
-    await page.goto(path);
-    const moving = await page.evaluate(() => {
-      const secs = (v: string) => Math.max(...v.split(',').map((d) => (d.trim().endsWith('ms') ? parseFloat(d) / 1000 : parseFloat(d))));
-      const out: string[] = [];
-      for (const el of document.querySelectorAll('*')) {
-        for (const pseudo of [null, '::before', '::after']) {
-          const cs = getComputedStyle(el, pseudo);
-          if (secs(cs.transitionDuration) > 0.01 || (cs.animationName !== 'none' && secs(cs.animationDuration) > 0.01)) {
-            out.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">${pseudo ?? ''}`);
-          }
-        }
-      }
-      if (getComputedStyle(document.documentElement).scrollBehavior === 'smooth') out.push('html scroll-behavior: smooth');
-      return out;
-    });
-    expect(moving, path).toEqual([]);
-  }
-});

@@ -58,6 +58,15 @@ export function isNoindex(path: string, outDir = OUT_DIR): boolean {
   return /<meta\s+name="robots"\s+content="[^"]*noindex/i.test(html);
 }
 
+/** One page of each main type, for the dark-theme phone pass: home, a module, a lesson, the glossary. */
+export function representativePages(outDir = OUT_DIR): string[] {
+  const all = sitemapPaths(outDir);
+  const home = all.reduce((a, b) => (b.length < a.length ? b : a));
+  const lesson = lessonPaths(outDir)[0]!;
+  const module = lesson.replace(/[^/]+\/$/, '');
+  return [home, module, lesson, `${home}glossary/`].filter((p) => all.includes(p));
+}
+
 /** Lesson pages (two path segments under /learn/) from the sitemap. */
 export function lessonPaths(outDir = OUT_DIR): string[] {
   return sitemapPaths(outDir).filter((p) => /\/learn\/[^/]+\/[^/]+\/$/.test(p));

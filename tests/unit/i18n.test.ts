@@ -18,7 +18,7 @@ describe('the one formatter', () => {
     expect(plural(0, { other: 'other' })).toBe('other');
   });
   it('reads strings passed in data-strings, and survives a broken attribute', () => {
-    const el = (v: string | null) => ({ getAttribute: () => v }) as unknown as Element;
+    const el = (v: string | null) => ({ getAttribute: (name: string) => (name === 'data-strings' ? v : null) }) as unknown as Element;
     expect(readStrings(el('{"a":"甲"}'))).toEqual({ a: '甲' });
     expect(readStrings(el('{broken'))).toEqual({});
     expect(readStrings(null)).toEqual({});

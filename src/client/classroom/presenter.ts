@@ -6,12 +6,14 @@ import { applyAction, keyAction, searchWithSlide, slideFromSearch, type DeckActi
 import { activityMessage, gotoMessage, helloMessage } from '../../lib/classroom/sync';
 import { elapsedMs, formatClock, newStopwatch, pauseStopwatch, resetStopwatch, resumeStopwatch } from '../../lib/classroom/timer';
 import { connect } from './sync-client';
+import { pick, readStrings } from '../../i18n/format';
 
 const root = document.querySelector<HTMLElement>('[data-presenter]');
 if (root) init(root);
 
 function init(root: HTMLElement) {
   const count = Number(root.dataset.count) || 1;
+  const strings = readStrings(root);
   const lessonId = root.dataset.lessonId ?? '';
   const pane = (name: string) => root.querySelector<HTMLElement>(`[data-pane="${name}"]`)!;
   const tpl = (kind: 'slide' | 'notes', n: number) => root.querySelector<HTMLTemplateElement>(`template[data-${kind}-tpl="${n}"]`);
@@ -81,7 +83,7 @@ function init(root: HTMLElement) {
   pauseBtn?.addEventListener('click', () => {
     const running = watch.since !== null;
     watch = running ? pauseStopwatch(watch, Date.now()) : resumeStopwatch(watch, Date.now());
-    pauseBtn.textContent = (running ? pauseBtn.dataset.labelResume : pauseBtn.dataset.labelPause) ?? '';
+    pauseBtn.textContent = pick(strings, running ? 'classroom.resume' : 'classroom.pause');
     tick();
   });
   root.querySelector('[data-pv-reset]')?.addEventListener('click', () => {
