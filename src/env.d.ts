@@ -5,4 +5,10 @@ declare module 'astro' {
     'client:intent'?: boolean;
   }
 }
+declare global {
+  interface ImportMetaEnv {
+    /** 'scorm' in the packaged build (npm run package:scorm; astro.config.mjs `vite.define`), else ''. */
+    readonly XTZD_PACKAGE: '' | 'scorm';
+  }
+}
 export {};
