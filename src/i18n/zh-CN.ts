@@ -370,7 +370,6 @@ export const zhCN = {
   'search.noscript': '搜索需要启用 JavaScript。你也可以浏览术语表、案例索引或课程大纲。',
   // SCORM package (issue 14): the launch shell (scripts/package-scorm.mjs, src/client/scorm/shell.ts)
   'scorm.frameTitle': '课程内容',
-  'scorm.loading': '正在连接学习平台……',
   'scorm.lmsError': '学习平台暂时没有保存本次进度（{error}）。可以继续学习，离开前会再次尝试保存。',
   'scorm.noscript': '本课程需要启用 JavaScript。',
 } as const;

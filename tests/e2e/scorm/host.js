@@ -1,7 +1,7 @@
 // Test LMS (tests/e2e/scorm.spec.ts): hosts scorm-again's SCORM 1.2 or 2004 API on this window,
 // launches an unpacked package in the iframe, counts the session calls, and hands the CMI data back.
 /* global Scorm12API, Scorm2004API */
-window.calls = { init: 0, terminate: 0, commit: 0, errors: [] };
+window.calls = { init: 0, terminate: 0, commit: 0, errors: [], set: {} };
 window.launch = function (version, pkg, cmi) {
   var v12 = version === '1.2';
   var api = v12 ? new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 }) : new Scorm2004API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
@@ -17,6 +17,12 @@ window.launch = function (version, pkg, cmi) {
       return r;
     };
   });
+  var setName = v12 ? 'LMSSetValue' : 'SetValue';
+  var origSet = api[setName].bind(api);
+  api[setName] = function (k, v) {
+    window.calls.set[k] = v;
+    return origSet(k, v);
+  };
   window.API = v12 ? api : undefined;
   window.API_1484_11 = v12 ? undefined : api;
   window.lms = api;

@@ -5,13 +5,11 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
 const port = Number(process.argv[2] ?? 6329);
 const roots = [
   ['/__host/', resolve('tests/e2e/scorm')],
-  ['/__lib/', join(require.resolve('scorm-again/package.json'), '..', 'dist')],
+  ['/__lib/', resolve('node_modules/scorm-again/dist')],
   ['/', resolve('dist-scorm')],
 ];
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.png': 'image/png', '.woff2': 'font/woff2' };
