@@ -2,7 +2,7 @@
 // `npm test`: every test stage in order, with the time each took. Stops at the first failure.
 // Stages: type check → unit tests → item linter → content text lint → production build → JS budgets → search benchmark →
 // internal links → HTML validity and CSP coverage → build under a sub-path + its links →
-// e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the /course/ build) →
+// SCORM packages → e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the /course/ build) →
 // audit (page weight, Lighthouse).
 // `npm test -- audit` runs only the stages whose name contains one of the arguments; an argument
 // that names no stage is an error (it would otherwise run nothing and pass), and the stage names are listed.
@@ -20,6 +20,8 @@ const stages = [
   ['HTML validity + CSP coverage', 'node', ['scripts/validate-html.mjs', 'dist']],
   ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
   ['internal links (base /course/)', 'node', ['scripts/check-links.mjs', 'dist-base', '/course/']],
+  // Issue 14: SCORM 1.2 + 2004 packages, both imsmanifest.xml validated (xmllint, ADL schemas); the e2e stage runs them in scorm-again.
+  ['SCORM packages (build, manifests validated by xmllint)', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/package-scorm.mjs']],
   ['e2e: end-to-end (Playwright; root site, then /course/ smoke)', 'playwright', ['test']],
   ['audit: page weight, Lighthouse', 'node', ['scripts/audit.mjs']],
 ];
