@@ -4,14 +4,17 @@ import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
-import { isNoindexPath } from './src/lib/paths';
+import { isNoindexPath, PACKAGE_BASE } from './src/lib/paths';
 import { themeInit } from './src/client/theme-init';
 import { lunrQueryOnly } from './scripts/lib/vite-lunr-query-only.mjs';
 import { fileURLToPath } from 'node:url';
 import { buildServiceWorker, offlineEnabled } from './scripts/lib/service-worker.mjs';
 
+// XTZD_PACKAGE=scorm: the build that `npm run package:scorm` packages (scripts/package-scorm.mjs).
+// It is built under a placeholder base that packaging rewrites into relative URLs.
+const pkg = process.env.XTZD_PACKAGE === 'scorm' ? 'scorm' : '';
 // SITE_BASE lets the same source deploy under a sub-path (e.g. /course/); a test builds with one.
-const base = process.env.SITE_BASE ?? '/';
+const base = pkg ? PACKAGE_BASE : (process.env.SITE_BASE ?? '/');
 // ASTRO_OUT_DIR lets a second build (non-root base, content check) write beside the main one.
 const outDir = process.env.ASTRO_OUT_DIR ?? './dist';
 // The offline course (service worker, web app manifest); OFFLINE=0 or SCORM_PACKAGE=1 turn it off.
@@ -32,8 +35,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact(),
-    // sitemap-index.xml + sitemap-0.xml; noindex pages (isNoindexPath) left out.
-    sitemap({ filter: (page) => !isNoindexPath(new URL(page).pathname) }),
+    // sitemap-index.xml + sitemap-0.xml; noindex pages (isNoindexPath) left out. Not in a package.
+    ...(pkg ? [] : [sitemap({ filter: (page) => !isNoindexPath(new URL(page).pathname) })]),
     {
       // client:intent — hydrate on focus / pointer / search shortcut (see src/directives/intent.ts).
       name: 'client-intent-directive',
@@ -62,8 +65,16 @@ export default defineConfig({
     },
   ],
   devToolbar: { enabled: false },
-  // The search worker ships only the lunr it runs (scoring, not the stemmer or query parser).
-  vite: { worker: { plugins: () => [lunrQueryOnly()] } },
+  vite: {
+    // The search worker ships only the lunr it runs (scoring, not the stemmer or query parser).
+    worker: { plugins: () => [lunrQueryOnly()] },
+    // import.meta.env.XTZD_PACKAGE is a build-time constant: code behind `=== 'scorm'` is dropped
+    // from the ordinary site's bundles.
+    define: { 'import.meta.env.XTZD_PACKAGE': JSON.stringify(pkg) },
+    // Packaged build: asset URLs inside JS (the search worker, the module preload helper) relative
+    // to the importing chunk instead of prefixed with the base.
+    ...(pkg ? { experimental: { renderBuiltUrl: (/** @type {string} */ _f, /** @type {{ hostType: string }} */ { hostType }) => (hostType === 'js' ? { relative: true } : undefined) } } : {}),
+  },
   // Shiki colours code with inline style="…" attributes, which the CSP forbids; the course has no code.
   markdown: { syntaxHighlight: false },
   /**

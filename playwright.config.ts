@@ -35,6 +35,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4329);
 /** The same site built under a sub-path (`npm test` builds it into dist-base/ before this stage). */
 const COURSE_PORT = Number(process.env.E2E_COURSE_PORT ?? PORT + 1000);
 const COURSE_BASE = '/course/';
+/** The unpacked SCORM packages and the test LMS page (`npm run package:scorm` writes dist-scorm/). */
+const SCORM_PORT = Number(process.env.E2E_SCORM_PORT ?? PORT + 2000);
 /**
  * A server already listening on a port is reused only when asked (E2E_REUSE_SERVER=1): by default
  * Playwright starts its own and fails if the port is taken, so a stale server (an old build, another
@@ -75,12 +77,18 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /course-base\.spec\.ts$/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /(course-base|scorm)\.spec\.ts$/ },
     {
       // Smoke test of the deployment under a sub-path (GitHub Pages project sites, /course/ on a shared host).
       name: 'course-base',
       testMatch: /course-base\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${COURSE_PORT}` },
+    },
+    {
+      // SCORM 1.2 and 2004 packages run by scorm-again in a test LMS page (issue 14).
+      name: 'scorm',
+      testMatch: /scorm\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${SCORM_PORT}` },
     },
   ],
   webServer: [
@@ -97,6 +105,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${COURSE_PORT}${COURSE_BASE}`,
       reuseExistingServer,
       timeout: 60_000,
+    }] : []),
+    ...(existsSync('dist-scorm/scorm12/imsmanifest.xml') ? [{
+      command: `node tests/e2e/scorm/serve.mjs ${SCORM_PORT}`,
+      url: `http://127.0.0.1:${SCORM_PORT}/__host/host.html`,
+      reuseExistingServer,
+      timeout: 30_000,
     }] : []),
   ],
 });

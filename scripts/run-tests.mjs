@@ -2,7 +2,7 @@
 // `npm test`: every test stage, with the wall-clock and CPU time each took. Stops at the first failure.
 // Stages: type check → unit tests → item linter → content text lint → production build →
 // (JS budgets → internal links → HTML validity and CSP coverage) ∥ (build under a
-// sub-path → its links) → search benchmark (alone: it times queries) → e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the
+// sub-path → its links) → search benchmark (alone: it times queries) → SCORM packages → e2e (incl. axe, keyboard, CSP in the browser; then a smoke test of the
 // /course/ build) → audit (page weight, Lighthouse).
 // `∥`: lanes that run at the same time on the machine's two cores. Only stages that share no output
 // run together: the checks of dist/ only read it while the /course/ build writes dist-base/ (and .astro/). The builds do
@@ -39,6 +39,8 @@ const steps = [
   },
   // Alone: it times queries, so it does not share the machine with a build.
   ['search benchmark', 'node', ['--expose-gc', ...strip, 'scripts/bench-search.ts', 'dist']],
+  // Issue 14: SCORM 1.2 + 2004 packages, both imsmanifest.xml validated (xmllint, ADL schemas); the e2e stage runs them in scorm-again.
+  ['SCORM packages (build, manifests validated by xmllint)', 'node', [...strip, 'scripts/package-scorm.mjs']],
   ['e2e: end-to-end (Playwright; root site, then /course/ smoke)', 'playwright', ['test']],
   ['audit: page weight, Lighthouse', 'node', ['scripts/audit.mjs']],
 ];

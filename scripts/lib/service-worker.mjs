@@ -14,7 +14,7 @@ import { generateSW } from 'workbox-build';
 import { join } from 'node:path';
 
 /** Whether this build makes the site installable and available offline. */
-export const offlineEnabled = (env = process.env) => env.OFFLINE !== '0' && env.SCORM_PACKAGE !== '1';
+export const offlineEnabled = (env = process.env) => env.OFFLINE !== '0' && env.SCORM_PACKAGE !== '1' && env.XTZD_PACKAGE !== 'scorm';
 
 /**
  * What a learner needs offline, as globs over the built folder. Folders rather than file names, so

@@ -377,6 +377,10 @@ export const zhCN = {
   'offline.updateReady': '课程有新版本。',
   'offline.reload': '刷新',
   'offline.later': '稍后',
+  // SCORM package (issue 14): the launch shell (scripts/package-scorm.mjs, src/client/scorm/shell.ts)
+  'scorm.frameTitle': '课程内容',
+  'scorm.lmsError': '学习平台暂时没有保存本次进度（{error}）。可以继续学习，离开前会再次尝试保存。',
+  'scorm.noscript': '本课程需要启用 JavaScript。',
 } as const;
 
 export type UIStringKey = keyof typeof zhCN;

@@ -212,10 +212,31 @@ export function createProgressStore({ storage, key = PROGRESS_KEY, backupKey = `
 
 let singleton: ProgressStore | undefined;
 
+/** Name under which the SCORM launch shell (src/client/scorm/shell.ts) offers its storage to the course pages it frames. */
+export const SCORM_HOST = 'xtzdScormHost';
+
+/**
+ * Where the page keeps progress: localStorage; in a SCORM package launched by its shell, the
+ * shell's storage, which the LMS backs (the LMS is the source of truth there). A packaged page
+ * opened without the shell (no LMS) uses localStorage like the plain site. The branch is a
+ * build-time constant, so the ordinary site carries none of it.
+ */
+function pageStorage(): StorageLike | null | undefined {
+  if (import.meta.env.XTZD_PACKAGE === 'scorm') {
+    try {
+      const host = (window.parent as unknown as Record<string, { storage?: StorageLike } | undefined>)[SCORM_HOST];
+      if (window.parent !== window && host?.storage) return host.storage;
+    } catch {
+      /* a parent from another origin: not our shell */
+    }
+  }
+  return globalThis.localStorage;
+}
+
 /** The page's store over localStorage (created on first use; browser only). */
 export function getProgressStore(): ProgressStore {
   if (singleton) return singleton;
-  const store = createProgressStore({ storage: () => globalThis.localStorage, ...progressKeys(import.meta.env.BASE_URL) });
+  const store = createProgressStore({ storage: pageStorage, ...progressKeys(import.meta.env.BASE_URL) });
   singleton = store;
   if (typeof window !== 'undefined') {
     window.addEventListener('storage', (e) => {

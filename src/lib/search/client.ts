@@ -5,7 +5,7 @@
  * the promise. Queries are answered asynchronously by the worker, so the page never blocks.
  */
 import type { SearchOptions, SearchOutcome } from './engine.ts';
-import { href } from '../paths';
+import { href, runtimeUrl } from '../paths';
 import { SEARCH_DATA_DIR } from './shards.ts';
 
 export interface SearchClient {
@@ -59,7 +59,11 @@ function startWorker(): Promise<SearchClient> {
         const w = waiting.get(msg.id);
         waiting.delete(msg.id);
         if (!w) return;
-        if (msg.outcome) w.resolve(msg.outcome);
+        if (msg.outcome) {
+          // Packaged build: result URLs (built under the placeholder base) made to work where the package lives.
+          if (import.meta.env.XTZD_PACKAGE === 'scorm') for (const r of msg.outcome.results) r.url = runtimeUrl(r.url);
+          w.resolve(msg.outcome);
+        }
         else w.reject(new Error(msg.error ?? 'search failed'));
       }
     };
