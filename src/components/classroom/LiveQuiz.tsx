@@ -50,6 +50,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
   const [order, setOrder] = useState(() => identityOrder(q.options.length));
   const [shuffleNote, setShuffleNote] = useState('');
   const shuffled = order.some((v, i) => v !== i);
+  const shuffleBtn = useRef<HTMLButtonElement>(null);
 
   // Remote control from the presenter window (BroadcastChannel 'activity' messages for this slide).
   useEffect(() => {
@@ -192,6 +193,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
             <button
               type="button"
               class="lq-button secondary"
+              ref={shuffleBtn}
               onClick={() => {
                 setOrder((o) => reshuffle(o, Math.floor(Math.random() * 2 ** 32)));
                 setShuffleNote(t('live.shuffled'));
@@ -206,6 +208,8 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
                 onClick={() => {
                   setOrder(identityOrder(q.options.length));
                   setShuffleNote('');
+                  // This button goes away: keep the keyboard user on the shuffle button.
+                  shuffleBtn.current?.focus();
                 }}
               >
                 {t('live.unshuffle')}
