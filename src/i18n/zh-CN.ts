@@ -386,7 +386,7 @@ export const zhCN = {
   'scenario.player.allFound': '你已发现本情景的全部结局。',
   'cases.played': '你的记录：已完成 {n} 次，发现 {e}/{total} 个结局：{titles}',
   'cases.notPlayed': '你的记录：尚未开始',
-  'footer.teach': '教师资源（讲义、答案、教案与课堂演示）',
+  'footer.teach': '教师资源（讲义、答案与教案）',
   'lesson.teach': '教师资源',
   'live.shuffle': '打乱选项顺序',
   'live.unshuffle': '恢复原顺序',
