@@ -457,3 +457,149 @@ test('the answer key lists every question and lays out every scenario branch', a
   await expect(page.locator(`[data-quiz-key="${CASE.replace('/', '-')}"] .qa`)).toHaveCount(quiz.questions.length);
   await axe(page);
 });
+
+/* ---------- Issue 16: links to the hub, the revealed slide fits, green labelled bars, shuffle, print ---------- */
+
+/** The single/multiple question with the most text in the course (the hardest slide to fit), and its lesson. */
+function longestChoiceQuestion(): { lesson: string; index: number; q: Extract<QuizData['questions'][number], { kind: 'single' | 'multiple' }> } {
+  let best: ReturnType<typeof longestChoiceQuestion> | undefined;
+  let bestLen = 0;
+  for (const m of readdirSync('content/lessons', { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const f of readdirSync(`content/lessons/${m.name}`).filter((x) => x.endsWith('.mdx'))) {
+      const lesson = `${m.name}/${f.replace(/\.mdx$/, '')}`;
+      const file = `content/quizzes/${lesson.replace('/', '-')}.yaml`;
+      let quiz: QuizData;
+      try {
+        quiz = parse(readFileSync(file, 'utf8')) as QuizData;
+      } catch {
+        continue;
+      }
+      if ('draw' in quiz && quiz.draw) continue;
+      quiz.questions.forEach((q, index) => {
+        if (q.kind !== 'single' && q.kind !== 'multiple') return;
+        const len = q.prompt.length + q.options.reduce((a, o) => a + o.text.length, 0) + (q.explanation ?? q.options.find((o) => o.correct)!.feedback).length;
+        if (len > bestLen) [bestLen, best] = [len, { lesson, index, q }];
+      });
+    }
+  }
+  return best!;
+}
+
+test('the teaching hub is linked from the footer and from a lesson’s 课堂演示 area, by keyboard; its keyboard help is not printed', async ({ page }) => {
+  await page.goto('/');
+  const footerLink = page.getByRole('contentinfo').getByRole('link', { name: /教师资源/ });
+  await footerLink.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/teach\/$/);
+  await page.goto(`/learn/${LESSON}/`);
+  const meta = page.locator('.lesson-meta');
+  await expect(meta.getByRole('link', { name: '课堂演示' })).toBeVisible();
+  await meta.getByRole('link', { name: '教师资源' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/teach\/$/);
+  const keys = page.getByText(/^键盘：→/);
+  await expect(keys).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(keys).toBeHidden();
+});
+
+test('after 揭晓答案 the longest quiz slide fits 1366×768: question in view, nothing under the control bar; correct bars green and labelled, tallies large', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { lesson, index, q } = longestChoiceQuestion();
+  await page.goto(present(lesson));
+  const n = Number(await page.locator('[data-slide]:has(.live-quiz)').nth(index).getAttribute('data-slide'));
+  await page.goto(present(lesson, n));
+  const slide = visibleSlide(page);
+  await hydrated(slide);
+  // A show of hands on every option, then the reveal.
+  for (let i = 0; i < q.options.length; i++) for (let k = 0; k <= i; k++) await slide.getByRole('button', { name: `${'ABCDEFGHIJ'[i]} 加一票` }).click();
+  await slide.getByRole('button', { name: '揭晓答案' }).focus();
+  await page.keyboard.press('Enter');
+  const answer = slide.getByRole('group', { name: '正确答案' });
+  await expect(answer).toBeVisible();
+  const bar = page.locator('.deck-bar');
+  // The refit runs on the next frame after the slide grows.
+  await expect
+    .poll(() => slide.evaluate((el) => el.scrollHeight - el.clientHeight))
+    .toBeLessThanOrEqual(2);
+  const barTop = (await bar.boundingBox())!.y;
+  const prompt = (await slide.getByRole('heading', { name: q.prompt }).boundingBox())!;
+  expect(prompt.y).toBeGreaterThanOrEqual(0);
+  expect(prompt.y + prompt.height).toBeLessThanOrEqual(barTop);
+  const ans = (await answer.boundingBox())!;
+  expect(ans.y + ans.height).toBeLessThanOrEqual(barTop + 1);
+  for (const opt of await slide.locator('.lq-option').all()) {
+    const box = (await opt.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(barTop + 1);
+  }
+
+  // Correct options: a green bar with a visible label; the others keep the accent colour.
+  const correct = q.options.flatMap((o, i) => (o.correct ? [i] : []));
+  const green = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ok').trim());
+  const rgb = await page.evaluate((c) => {
+    const el = document.createElement('span');
+    el.style.color = c;
+    document.body.append(el);
+    const v = getComputedStyle(el).color;
+    el.remove();
+    return v;
+  }, green);
+  const options = slide.locator('.lq-option');
+  for (let i = 0; i < q.options.length; i++) {
+    const o = options.nth(i);
+    const image = await o.locator('.lq-bar').evaluate((el) => getComputedStyle(el).backgroundImage);
+    if (correct.includes(i)) {
+      expect(image).toContain(rgb);
+      await expect(o.locator('.lq-bar-label')).toHaveText('✔ 正确答案');
+    } else {
+      expect(image).not.toContain(rgb);
+      await expect(o.locator('.lq-bar-label')).toHaveCount(0);
+    }
+  }
+  const tallyPx = await options.first().locator('.lq-votes').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(tallyPx).toBeGreaterThanOrEqual(24);
+  await axe(page);
+});
+
+test('the presenter can shuffle the option order of a live quiz by keyboard; votes, letters and the answer follow', async ({ page }) => {
+  const { lesson, index, q } = longestChoiceQuestion();
+  await page.goto(present(lesson));
+  const n = Number(await page.locator('[data-slide]:has(.live-quiz)').nth(index).getAttribute('data-slide'));
+  await page.goto(present(lesson, n));
+  const slide = visibleSlide(page);
+  await hydrated(slide);
+  const texts = () => slide.locator('.lq-option .lq-text').evaluateAll((els) => els.map((e) => (e.childNodes[1]?.textContent ?? '').trim()));
+  const authored = q.options.map((o) => o.text);
+  expect(await texts()).toEqual(authored);
+  // Two votes for the first authored option before shuffling.
+  await slide.getByRole('button', { name: 'A 加一票' }).click();
+  await slide.getByRole('button', { name: 'A 加一票' }).click();
+
+  const shuffle = slide.getByRole('button', { name: '打乱选项顺序' });
+  await shuffle.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(texts).not.toEqual(authored);
+  const shown = await texts();
+  expect([...shown].sort()).toEqual([...authored].sort());
+  // The deck's keys did not fire: still the same slide.
+  await expect(counter(page)).toHaveText(String(n));
+  await expect(slide.getByText('选项顺序已打乱，字母按新顺序排列。')).toBeAttached();
+  // Votes stay with their option, wherever it is now.
+  const pos = shown.indexOf(authored[0]!);
+  await expect(slide.locator('.lq-option').nth(pos)).toContainText('2 票');
+  // The answer names the correct options by their new letters.
+  await slide.getByRole('button', { name: '揭晓答案' }).click();
+  const answer = slide.getByRole('group', { name: '正确答案' });
+  for (const o of q.options.filter((x) => x.correct)) {
+    await expect(answer).toContainText(`${'ABCDEFGHIJ'[shown.indexOf(o.text)]}. ${o.text}`);
+    await expect(slide.locator('.lq-option').nth(shown.indexOf(o.text)).locator('.lq-correct-mark')).toBeVisible();
+  }
+  // And back to the authored order.
+  const restore = slide.getByRole('button', { name: '恢复原顺序' });
+  await restore.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(texts).toEqual(authored);
+  await expect(slide.locator('.lq-option').first()).toContainText('2 票');
+  await expect(slide.getByRole('button', { name: '恢复原顺序' })).toHaveCount(0);
+  await expect(shuffle).toBeFocused();
+});

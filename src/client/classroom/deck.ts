@@ -126,6 +126,17 @@ function init(deck: HTMLElement) {
     { passive: true },
   );
 
+  // A live quiz grows when the answer is revealed (and shrinks when hidden): refit the slide shown,
+  // so the question stays in view and nothing goes under the control bar (issue 16).
+  if ('ResizeObserver' in window) {
+    let frame = 0;
+    const ro = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => fit(slides[current - 1]!));
+    });
+    for (const s of slides) if (s.hasAttribute('data-fit') && s.firstElementChild) ro.observe(s.firstElementChild);
+  }
+
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
   addEventListener('resize', () => {
     clearTimeout(resizeTimer);

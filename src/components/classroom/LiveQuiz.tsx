@@ -5,7 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { LETTERS, type LiveQuestion } from '../../lib/classroom/quiz';
+import { LETTERS, canShuffle, identityOrder, liveAnswer, reshuffle, type LiveQuestion } from '../../lib/classroom/quiz';
 import { bump, distribution, emptyTally } from '../../lib/classroom/tally';
 import { formatClock, secondsLeft } from '../../lib/classroom/timer';
 import { parseActivity } from '../../lib/classroom/sync';
@@ -26,12 +26,12 @@ interface Props {
 
 const DURATIONS = [30, 60, 90, 120];
 
-function Bar({ percent }: { percent: number }) {
+function Bar({ percent, correct }: { percent: number; correct: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     ref.current?.style.setProperty('--share', `${percent}%`);
   }, [percent]);
-  return <span class="lq-bar" ref={ref} aria-hidden="true" />;
+  return <span class={correct ? 'lq-bar is-correct' : 'lq-bar'} ref={ref} aria-hidden="true" />;
 }
 
 export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide }: Props) {
@@ -43,6 +43,14 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [timeUp, setTimeUp] = useState(false);
+  /**
+   * Display position → option index. Tallies stay indexed by option, so shuffling while counting
+   * keeps every vote with its option; letters follow the display position.
+   */
+  const [order, setOrder] = useState(() => identityOrder(q.options.length));
+  const [shuffleNote, setShuffleNote] = useState('');
+  const shuffled = order.some((v, i) => v !== i);
+  const shuffleBtn = useRef<HTMLButtonElement>(null);
 
   // Remote control from the presenter window (BroadcastChannel 'activity' messages for this slide).
   useEffect(() => {
@@ -104,8 +112,9 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
 
       {isChoice && (
         <ol class="lq-options">
-          {q.options.map((text, i) => {
-            const letter = q.kind === 'truefalse' ? '' : LETTERS[i];
+          {order.map((i, pos) => {
+            const text = q.options[i]!;
+            const letter = q.kind === 'truefalse' ? '' : LETTERS[pos];
             const right = revealed && q.correct.includes(i);
             return (
               <li class={right ? 'lq-option is-correct' : 'lq-option'} key={i}>
@@ -134,7 +143,8 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
                 )}
                 {votes > 0 && !judge && (
                   <span class="lq-share">
-                    <Bar percent={shares[i]!.percent} />
+                    <Bar percent={shares[i]!.percent} correct={right} />
+                    {right && <strong class="lq-bar-label">✔ {t('live.correctLabel')}</strong>}
                     <span class="lq-percent">{shares[i]!.percent}%</span>
                   </span>
                 )}
@@ -145,7 +155,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       )}
       {isChoice && votes > 0 && (
         <p class="visually-hidden" aria-live="polite">
-          {t('live.chart')}：{q.options.map((text, i) => `${q.kind === 'truefalse' ? text : LETTERS[i]} ${judge ? `${t('live.bestVotes')} ` : ''}${t('live.votes', { n: shares[i]!.count })} ${shares[i]!.percent}%${judge ? `，${t('live.worstVotes')} ${t('live.votes', { n: worstShares[i]!.count })} ${worstShares[i]!.percent}%` : ''}`).join('，')}
+          {t('live.chart')}：{order.map((i, pos) => `${q.kind === 'truefalse' ? q.options[i] : LETTERS[pos]} ${judge ? `${t('live.bestVotes')} ` : ''}${t('live.votes', { n: shares[i]!.count })} ${shares[i]!.percent}%${judge ? `，${t('live.worstVotes')} ${t('live.votes', { n: worstShares[i]!.count })} ${worstShares[i]!.percent}%` : ''}`).join('，')}
         </p>
       )}
 
@@ -178,6 +188,35 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       )}
 
       <div class="lq-tools">
+        {canShuffle(q) && (
+          <>
+            <button
+              type="button"
+              class="lq-button secondary"
+              ref={shuffleBtn}
+              onClick={() => {
+                setOrder((o) => reshuffle(o, Math.floor(Math.random() * 2 ** 32)));
+                setShuffleNote(t('live.shuffled'));
+              }}
+            >
+              {t('live.shuffle')}
+            </button>
+            {shuffled && (
+              <button
+                type="button"
+                class="lq-button secondary"
+                onClick={() => {
+                  setOrder(identityOrder(q.options.length));
+                  setShuffleNote('');
+                  // This button goes away: keep the keyboard user on the shuffle button.
+                  shuffleBtn.current?.focus();
+                }}
+              >
+                {t('live.unshuffle')}
+              </button>
+            )}
+          </>
+        )}
         <label class="lq-duration">
           {t('live.countdown')}
           <select value={String(duration)} disabled={startedAt !== null} onChange={(e) => setDuration(Number((e.target as HTMLSelectElement).value))}>
@@ -209,6 +248,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
         </button>
       </div>
       <p class="visually-hidden" aria-live="assertive">{timeUp ? t('live.timeUp') : ''}</p>
+      <p class="visually-hidden" aria-live="polite">{shuffleNote}</p>
 
       {/* A named group, not a landmark: every quiz slide has one. */}
       <div class="lq-answer" id={`${uid}-answer`} hidden={!revealed} role="group" aria-label={t('live.answer')}>
@@ -216,7 +256,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
           <>
             <h3>{t('live.answer')}</h3>
             <ul>
-              {q.answer.map((line, i) => (
+              {liveAnswer(q, order).map((line, i) => (
                 <li key={i}>{line}</li>
               ))}
             </ul>

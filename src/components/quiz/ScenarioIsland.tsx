@@ -1,14 +1,30 @@
 /**
  * Interactive branching scenario. Renders the server fallback (children) until hydrated.
  * State machine: src/lib/quiz/scenario.ts (variables, conditional choices and text, endings chosen
- * by the whole path, conditional debrief paragraphs). After each choice focus moves to the
- * feedback of that choice (which is followed by the next situation); at the end, to the ending.
- * The review lists this play step by step and the learner's earlier plays (saved in progress).
+ * by the whole path, conditional debrief paragraphs, step back, path review, endings found).
+ * After each choice focus moves to the feedback of that choice: how good it was (label and icon as
+ * well as colour, points as x/max for the step), then the next situation. Earlier steps stay on the
+ * page, collapsed; the learner can step back one decision. At the end: the ending, the endings found
+ * so far (by title; the rest as a count), and the path in reading order with the better choices.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScenarioData } from '../../lib/quiz/schema';
-import { choose, debriefParagraphs, findEnding, nodeText, pathOf, startScenario, trace, visibleChoices, type ScenarioState } from '../../lib/quiz/scenario';
+import {
+  choose,
+  debriefParagraphs,
+  endingsFound,
+  findEnding,
+  nodeText,
+  pathOf,
+  pathReview,
+  startScenario,
+  stepBack,
+  trace,
+  visibleChoices,
+  type ChoiceQuality,
+  type ScenarioState,
+} from '../../lib/quiz/scenario';
 import { getProgressStore } from '../../lib/progress/store';
 import { recordScenarioPlay } from '../../lib/progress/records';
 import type { ScenarioRecord } from '../../lib/progress/schema';
@@ -23,6 +39,19 @@ interface Props {
   endingCount: number;
   strings: Strings;
   children?: ComponentChildren;
+}
+
+const ICON: Record<ChoiceQuality, string> = { best: '✔', partial: '◐', poor: '✘' };
+
+/** How good a choice was: icon (hidden from screen readers) + label + x/max; colour comes from data-quality. */
+function Quality({ q, points, max, s }: { q: ChoiceQuality; points: number; max: number; s: Strings }) {
+  return (
+    <span class="sc-q" data-quality={q}>
+      <span aria-hidden="true">{ICON[q]} </span>
+      <strong>{s[`scenario.player.quality.${q}` as const]}</strong>
+      <span class="sc-q-points">{fmt(s, 'scenario.player.stepPoints', { n: points, max })}</span>
+    </span>
+  );
 }
 
 export default function ScenarioIsland({ id, scenario: sc, best, endingCount, strings: s, children }: Props) {
@@ -44,14 +73,18 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
   if (!ready) return <div class="qz-fallback">{children}</div>;
 
   const node = sc.nodes[st.node];
-  const last = st.steps[st.steps.length - 1];
-  const lastChoice = last ? sc.nodes[last.node]?.choices?.[last.choice] : undefined;
+  const steps = pathReview(sc, st.steps.map((x) => x.choice));
+  const last = steps[steps.length - 1];
 
   const pick = (i: number) => {
     const next = choose(sc, st, i);
     if (next === st) return;
     setSt(next);
-    setAnnounce(fmt(s, 'scenario.announce', { points: fmt(s, 'scenario.points', { n: next.score - st.score }) }));
+    const r = pathReview(sc, next.steps.map((x) => x.choice)).at(-1);
+    if (r) {
+      const label = s[`scenario.player.quality.${r.quality}` as const] ?? '';
+      setAnnounce(`${fmt(s, 'scenario.announce', { points: fmt(s, 'scenario.player.stepPoints', { n: r.points, max: r.max }) })}${label}`);
+    }
     if (next.ended) {
       getProgressStore().update((d) =>
         recordScenarioPlay(d, {
@@ -67,6 +100,14 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
     }
     setFocusSel('.sc-last');
   };
+  const back = () => {
+    const prev = stepBack(sc, st);
+    if (prev === st) return;
+    setSt(prev);
+    setReview(false);
+    setAnnounce(fmt(s, 'scenario.player.backDone', { n: prev.steps.length + 1 }));
+    setFocusSel('.sc-node-title');
+  };
   const restart = () => {
     setSt(startScenario(sc));
     setReview(false);
@@ -76,25 +117,58 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
 
   const rec = data?.scenarios[id];
   const ending = st.ended && st.ending ? findEnding(sc, st.ending) : undefined;
-  const states = ending ? trace(sc, st.steps.map((x) => x.choice)) : [];
+  const found = ending ? endingsFound(sc, [...(rec?.endings ?? []), ending.id]) : undefined;
+  const backButton = steps.length > 0 && (
+    <button type="button" class="button secondary" onClick={back}>
+      {s['scenario.player.back']}
+    </button>
+  );
   return (
     <div class="sc" ref={root}>
       {st.steps.length === 0 && <p class="sc-intro">{sc.intro}</p>}
-      {last && lastChoice && (
-        <div class="sc-last" tabIndex={-1}>
+      {!ending && steps.length > 1 && (
+        <section class="sc-story" aria-labelledby={`${id}-story`}>
+          <p class="sc-story-title" id={`${id}-story`}>
+            <strong>{s['scenario.player.story']}</strong>
+          </p>
+          <ol class="sc-story-list">
+            {steps.slice(0, -1).map((r) => (
+              <li key={r.n}>
+                <details>
+                  <summary>
+                    {fmt(s, 'scenario.player.storyStep', { n: r.n, choice: r.choice.text })} <Quality q={r.quality} points={r.points} max={r.max} s={s} />
+                  </summary>
+                  <p>
+                    <strong>{s['scenario.player.situation']}</strong>
+                    {r.situation}
+                  </p>
+                  <p>
+                    <strong>{s['scenario.outcome']}</strong>
+                    {r.choice.feedback}
+                  </p>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {last && (
+        <div class="sc-last" tabIndex={-1} data-quality={last.quality}>
+          <p class="sc-verdict">
+            <Quality q={last.quality} points={last.points} max={last.max} s={s} />
+          </p>
           <p>
             <strong>{s['scenario.youChose']}</strong>
-            {lastChoice.text}
+            {last.choice.text}
           </p>
           <p>
             <strong>{s['scenario.outcome']}</strong>
-            {lastChoice.feedback}
+            {last.choice.feedback}
           </p>
           <p>
             <strong>{s['scenario.principle']}</strong>
-            {lastChoice.principle}
+            {last.choice.principle}
           </p>
-          <p class="sc-points">{fmt(s, 'scenario.points', { n: last.points })}</p>
         </div>
       )}
       {node && !st.ended && (
@@ -114,6 +188,7 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
               ))}
             </ul>
           </div>
+          {backButton && <p class="qz-actions">{backButton}</p>}
         </div>
       )}
       {ending && (
@@ -132,37 +207,70 @@ export default function ScenarioIsland({ id, scenario: sc, best, endingCount, st
             </p>
           ))}
           <p class="sc-score">{fmt(s, 'scenario.score', { score: st.score, best })}</p>
+          {found && (
+            <div class="sc-found">
+              <p>
+                <strong>{fmt(s, 'scenario.player.found', { n: found.found.length, total: found.total })}</strong>
+              </p>
+              <ul>
+                {found.found.map((e) => (
+                  <li key={e.id}>
+                    {e.title}
+                    {e.id === ending.id && s['scenario.player.thisTime']}
+                  </li>
+                ))}
+              </ul>
+              <p class="sc-remaining">{found.remaining > 0 ? fmt(s, 'scenario.player.remaining', { n: found.remaining }) : s['scenario.player.allFound']}</p>
+            </div>
+          )}
           <p>
             <strong>{s['scenario.path']}</strong>
           </p>
           <ol class="sc-path">
-            {st.steps.map((step, i) => {
-              const c = sc.nodes[step.node]?.choices?.[step.choice];
-              return (
-                <li key={i}>
-                  {c?.text}（{fmt(s, 'scenario.points', { n: step.points })}）
-                  {review && (
-                    <div class="sc-review">
-                      <p>{nodeText(sc.nodes[step.node], states[i]?.vars ?? {})}</p>
-                      <p>
-                        <strong>{s['scenario.outcome']}</strong>
-                        {c?.feedback}
+            {steps.map((r) => (
+              <li key={r.n}>
+                {review ? (
+                  <div class="sc-review">
+                    <p>
+                      <strong>{s['scenario.player.situation']}</strong>
+                      {r.situation}
+                    </p>
+                    <p>
+                      <strong>{s['scenario.youChose']}</strong>
+                      {r.choice.text}
+                    </p>
+                    <p>
+                      <Quality q={r.quality} points={r.points} max={r.max} s={s} />
+                    </p>
+                    <p>
+                      <strong>{s['scenario.outcome']}</strong>
+                      {r.choice.feedback}
+                    </p>
+                    <p>
+                      <strong>{s['scenario.principle']}</strong>
+                      {r.choice.principle}
+                    </p>
+                    {r.better && (
+                      <p class="sc-better">
+                        <strong>{s['scenario.player.better']}</strong>
+                        {r.better.text}（{fmt(s, 'scenario.player.stepPoints', { n: r.better.points, max: r.max })}）
                       </p>
-                      <p>
-                        <strong>{s['scenario.principle']}</strong>
-                        {c?.principle}
-                      </p>
-                    </div>
-                  )}
-                </li>
-              );
-            })}
+                    )}
+                  </div>
+                ) : (
+                  <>
+                    {r.choice.text} <Quality q={r.quality} points={r.points} max={r.max} s={s} />
+                  </>
+                )}
+              </li>
+            ))}
           </ol>
           {review && rec && <PastRuns sc={sc} rec={rec} s={s} />}
           <p class="qz-actions">
             <button type="button" class="button" onClick={restart}>
               {s['scenario.restart']}
             </button>
+            {backButton}
             <button type="button" class="button secondary" aria-expanded={review} onClick={() => setReview(!review)}>
               {s['scenario.review']}
             </button>

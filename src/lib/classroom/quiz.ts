@@ -118,3 +118,37 @@ export function toLiveQuestion(q: AnyQuestion, seed: string, labels = { yes: '�
     }
   }
 }
+
+/* ---------- Shuffled option order for a live quiz (issue 16) ---------- */
+
+/** Choice questions whose options the presenter may shuffle (true/false keeps 对 before 错). */
+export const canShuffle = (q: Pick<LiveQuestion, 'kind'>): boolean => q.kind === 'single' || q.kind === 'multiple' || q.kind === 'judgement';
+
+/** The order as built: display position i shows option i. */
+export const identityOrder = (n: number): number[] => Array.from({ length: Math.max(0, n) }, (_, i) => i);
+
+/**
+ * A new display order (display position → option index of the LiveQuestion) that differs from
+ * `current` whenever there are 2+ options, so every press of 打乱 visibly changes the slide.
+ */
+export function reshuffle(current: readonly number[], seed: number): number[] {
+  return mixedPermutation(current.length, mulberry32(seed)).map((i) => current[i]!);
+}
+
+/**
+ * The answer lines for options shown in `order`: the letters follow the display positions.
+ * Single/multiple: "L. text" per correct option, in display order; judgement: the two lines keep
+ * their "最有效：" / "最不妥：" labels (the text before the first "："). Other kinds: unchanged.
+ */
+export function liveAnswer(q: LiveQuestion, order: readonly number[]): string[] {
+  const at = (i: number) => order.indexOf(i);
+  const line = (i: number) => `${LETTERS[at(i)]}. ${q.options[i]}`;
+  if (q.kind === 'single' || q.kind === 'multiple') {
+    return [...q.correct].sort((a, b) => at(a) - at(b)).map(line);
+  }
+  if (q.kind === 'judgement') {
+    const label = (n: number) => q.answer[n]?.split('：')[0] ?? '';
+    return [`${label(0)}：${line(q.correct[0]!)}`, `${label(1)}：${line(q.worst[0]!)}`];
+  }
+  return q.answer;
+}

@@ -144,3 +144,90 @@ export function trace(s: ScenarioData, choices: readonly number[]): ScenarioStat
   }
   return out;
 }
+
+/* ---------- Learner feedback, step back, path review, endings found (issue 16) ---------- */
+
+/** How good a choice was at its step: the most points on offer there, none, or in between. */
+export type ChoiceQuality = 'best' | 'partial' | 'poor';
+
+/**
+ * Quality of `points` where `max` was the most on offer: best when it earns the most, poor when it
+ * earns nothing (the schema's "0 = poor") while more was possible, partly right otherwise.
+ */
+export function choiceQuality(points: number, max: number): ChoiceQuality {
+  if (points >= max) return 'best';
+  return points <= 0 ? 'poor' : 'partial';
+}
+
+/** The most points any choice shown in this state earns (0 on an ending or an unknown node). */
+export function stepMax(node: ScenarioNode | undefined, vars: VarState): number {
+  return visibleChoices(node, vars).reduce((m, x) => Math.max(m, x.choice.points), 0);
+}
+
+/**
+ * The state one decision earlier (as the classroom walk allows): replays every choice but the
+ * last, so variables and the ending are recomputed, not patched. At the start it changes nothing.
+ */
+export function stepBack(s: ScenarioData, st: ScenarioState): ScenarioState {
+  if (st.steps.length === 0) return st;
+  return replay(s, st.steps.slice(0, -1).map((x) => x.choice)) ?? startScenario(s);
+}
+
+export interface ReviewStep {
+  /** 1-based step number. */
+  n: number;
+  /** The situation as the learner read it (the variant shown in that state). */
+  situation: string;
+  choice: ScenarioChoice;
+  points: number;
+  /** Most points on offer at this step. */
+  max: number;
+  quality: ChoiceQuality;
+  /** A choice shown at this step that earns more (the first with the most points), when there was one. */
+  better?: ScenarioChoice;
+}
+
+/**
+ * The path taken, in reading order: for each decision the situation, the choice and its outcome,
+ * and the better choice where there was one. Stops at the first choice that is not allowed.
+ */
+export function pathReview(s: ScenarioData, choices: readonly number[]): ReviewStep[] {
+  const states = trace(s, choices);
+  return states.slice(0, -1).map((before, i) => {
+    const node = s.nodes[before.node];
+    const choice = node!.choices![choices[i]!]!;
+    const shown = visibleChoices(node, before.vars);
+    const max = shown.reduce((m, x) => Math.max(m, x.choice.points), 0);
+    const top = shown.find((x) => x.choice.points === max)?.choice;
+    return {
+      n: i + 1,
+      situation: nodeText(node, before.vars),
+      choice,
+      points: choice.points,
+      max,
+      quality: choiceQuality(choice.points, max),
+      ...(top && choice.points < max ? { better: top } : {}),
+    };
+  });
+}
+
+/** Every ending of the scenario, in authored order (ids are unique per scenario). */
+export function allEndings(s: ScenarioData): ScenarioEnding[] {
+  return Object.values(s.nodes).flatMap((n) => n.endings ?? []);
+}
+
+/**
+ * Endings the learner has reached (in the order of `endings`, unknown ids ignored) and how many
+ * remain: the remaining ones are counted, never named, so the page does not give them away.
+ * Takes any list of `{ id }` so the cases index can pass ids and titles without the scenario.
+ */
+export function foundAmong<E extends { id: string }>(endings: readonly E[], reached: Iterable<string>): { found: E[]; remaining: number; total: number } {
+  const ids = new Set(reached);
+  const found = endings.filter((e) => ids.has(e.id));
+  return { found, remaining: endings.length - found.length, total: endings.length };
+}
+
+/** foundAmong over every ending of the scenario. */
+export function endingsFound(s: ScenarioData, reached: Iterable<string>): { found: ScenarioEnding[]; remaining: number; total: number } {
+  return foundAmong(allEndings(s), reached);
+}
