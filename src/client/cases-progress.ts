@@ -10,7 +10,7 @@ import { getProgressStore } from '../lib/progress/store';
 
 const list = document.querySelector<HTMLElement>('[data-case-progress]');
 if (list) {
-  const s = readStrings(list, 'data-progress-strings');
+  const s = readStrings(list);
   try {
     getProgressStore().subscribe((data) => {
       for (const el of list.querySelectorAll<HTMLElement>('[data-case-scenario]')) {

@@ -171,10 +171,10 @@ function init() {
     });
     watchModuleShares(store, targets, 'outline.shareLabel', s);
   }
-  const units = document.querySelector<HTMLElement>('[data-unit-strings]');
+  const units = document.querySelector<HTMLElement>('[data-unit-progress-list]');
   if (units) {
     const targets = [...units.querySelectorAll<HTMLElement>('[data-unit-progress]')].map((el) => ({ el, moduleId: el.dataset.unitProgress! }));
-    watchModuleShares(store, targets, 'coursemap.unitProgress', readStrings(units, 'data-unit-strings'));
+    watchModuleShares(store, targets, 'coursemap.unitProgress', readStrings(units));
   }
   const article = document.querySelector<HTMLElement>('article[data-lesson-id]');
   const lessonId = article?.dataset.lessonId;
