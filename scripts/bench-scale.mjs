@@ -187,7 +187,7 @@ async function measureSearch(dist, origin) {
   const hook = join(SRC, 'scripts/lib/search-scale.mjs');
   const local = resolve('scripts/lib/search-scale.mjs');
   const path = existsSync(hook) ? hook : existsSync(local) ? local : null;
-  if (path) return { ...(await import(path)).measureSearch({ dist, origin }), hooked: true };
+  if (path) return { ...(await (await import(path)).measureSearch({ dist, origin })), hooked: true };
   const { brotliCompressSync } = await import('node:zlib');
   const br = ['search/index.json', 'search/store.json'].filter((f) => existsSync(join(dist, f))).reduce((n, f) => n + brotliCompressSync(readFileSync(join(dist, f))).length, 0);
   return { bytesPerQuery: br, firstResultMs: NaN, p95Ms: NaN, memoryMB: NaN, note: 'whole index', hooked: false };

@@ -67,8 +67,10 @@ for (let k = 1; k <= clones && count < lessons; k++) {
 
 const out = mkdtempSync(join(tmpdir(), 'search-scale-'));
 try {
+  console.log(`${docs.length} documents; building the index…`);
   const t0 = performance.now();
   const files = buildSearchFiles(docs);
+  console.log(`index built in ${((performance.now() - t0) / 1000).toFixed(1)} s; measuring…`);
   const buildMs = performance.now() - t0;
   mkdirSync(join(out, SEARCH_DATA_DIR), { recursive: true });
   for (const [name, text] of files) writeFileSync(join(out, SEARCH_DATA_DIR, name), text);
