@@ -97,6 +97,14 @@ export const JS_BUDGET = [
     site: 2 * KB,
     why: 'island 20 KB (new page type): the certificate island (Preact + progress store), held to the quiz lesson budget.',
   },
+  {
+    type: 'mistakes (错题本)',
+    match: (p) => p.path === '/mistakes/',
+    island: 22 * KB,
+    interaction: SEARCH_ON_USE,
+    site: 2 * KB,
+    why: 'island 22 KB (new page type, issue 16): the 错题本 island retries missed questions in place with the quiz\'s question views (every kind) and the progress store, held to the quiz lesson budget; its questions are fetched as JSON, not code.',
+  },
   { type: 'teach pages', match: (p) => p.path.startsWith('/teach/'), island: 0, interaction: SEARCH_ON_USE, site: 2 * KB },
   { type: 'other pages (index, 404)', match: (p) => ['/cases/', '/principles/', '/404.html'].includes(p.path), island: 0, interaction: SEARCH_ON_USE, site: 2 * KB },
 ];

@@ -3,7 +3,8 @@
  *  - course outline: status of every lesson (icon + visually hidden text) and each module's share;
  *  - lesson pages: records the visit and the section being read (throttled), and drives the
  *    "标记为已学完" button (undoable);
- *  - home page: turns "开始学习" into "继续学习" pointing at the last lesson and section.
+ *  - home page: turns "开始学习" into "继续学习" pointing where the learner should go next: the last
+ *    lesson and section while it is unfinished, else the next unfinished lesson (summary.ts resumeTarget).
  * Strings come from the server in data-*-strings attributes (src/i18n/zh-CN.ts).
  * Any failure here leaves the server-rendered page as it was.
  */
@@ -132,10 +133,11 @@ function resume(p: HTMLElement) {
   const link = p.querySelector<HTMLAnchorElement>('a[data-start-link]');
   if (!link) return;
   const s = readStrings(p, 'data-progress-strings');
-  let lessons: { id: string; title: string; url: string }[] = [];
+  type L = { id: string; title: string; url: string; quizIds?: string[] };
+  let lessons: L[] = [];
   try {
     const v: unknown = JSON.parse(p.dataset.lessons ?? '[]');
-    if (Array.isArray(v)) lessons = v.filter((x): x is { id: string; title: string; url: string } => x && typeof x.id === 'string' && typeof x.title === 'string' && typeof x.url === 'string');
+    if (Array.isArray(v)) lessons = v.filter((x): x is L => x && typeof x.id === 'string' && typeof x.title === 'string' && typeof x.url === 'string' && (x.quizIds === undefined || (Array.isArray(x.quizIds) && x.quizIds.every((q: unknown) => typeof q === 'string'))));
   } catch {
     return;
   }
