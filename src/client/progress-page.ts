@@ -3,8 +3,7 @@
  *  - course outline: status of every lesson (icon + visually hidden text) and each module's share;
  *  - lesson pages: records the visit and the section being read (throttled), and drives the
  *    "标记为已学完" button (undoable);
- *  - home page: turns "开始学习" into "继续学习" pointing where the learner should go next: the last
- *    lesson and section while it is unfinished, else the next unfinished lesson (summary.ts resumeTarget).
+ *  - (the home page's 继续学习 is ./resume.ts, loaded by the home page only.)
  * Strings come from the server in data-*-strings attributes (src/i18n/zh-CN.ts).
  * Any failure here leaves the server-rendered page as it was.
  */
@@ -12,7 +11,7 @@ import { pick, readStrings } from '../i18n/format';
 import { getProgressStore, type StoreStatus } from '../lib/progress/store';
 import { recordLesson } from '../lib/progress/records';
 import type { ProgressData } from '../lib/progress/schema';
-import { doneByQuiz, hasProgress, lessonStatus, markedDone, resumeTarget, type LessonStatus } from '../lib/progress/summary';
+import { doneByQuiz, lessonStatus, markedDone, type LessonStatus } from '../lib/progress/summary';
 
 type Strings = Record<string, string>;
 const fmt = pick;
@@ -128,35 +127,6 @@ function completion(box: HTMLElement, lessonId: string, quizIds: string[]) {
   box.hidden = false;
 }
 
-/* ---------- Home page: resume ---------- */
-function resume(p: HTMLElement) {
-  const link = p.querySelector<HTMLAnchorElement>('a[data-start-link]');
-  if (!link) return;
-  const s = readStrings(p, 'data-progress-strings');
-  type L = { id: string; title: string; url: string; quizIds?: string[] };
-  let lessons: L[] = [];
-  try {
-    const v: unknown = JSON.parse(p.dataset.lessons ?? '[]');
-    if (Array.isArray(v)) lessons = v.filter((x): x is L => x && typeof x.id === 'string' && typeof x.title === 'string' && typeof x.url === 'string' && (x.quizIds === undefined || (Array.isArray(x.quizIds) && x.quizIds.every((q: unknown) => typeof q === 'string'))));
-  } catch {
-    return;
-  }
-  const startText = link.textContent;
-  const startHref = link.getAttribute('href');
-  getProgressStore().subscribe((data) => {
-    const target = hasProgress(data) ? resumeTarget(data, lessons) : null;
-    if (target) {
-      link.textContent = `${fmt(s, 'home.resumeTo', { title: target.title })} →`;
-      link.setAttribute('href', target.url);
-      link.dataset.resume = target.lessonId;
-    } else if (link.dataset.resume) {
-      link.textContent = startText;
-      if (startHref) link.setAttribute('href', startHref);
-      delete link.dataset.resume;
-    }
-  });
-}
-
 /* ---------- Wiring ---------- */
 function init() {
   const store = getProgressStore();
@@ -172,8 +142,6 @@ function init() {
     const box = document.querySelector<HTMLElement>('[data-lesson-complete]');
     if (box) completion(box, lessonId, ids(box.dataset.quizIds));
   }
-  const hero = document.querySelector<HTMLElement>('[data-resume]');
-  if (hero) resume(hero);
 }
 
 try {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { collectErrors } from './helpers';
+import { checkQuiz, collectErrors } from './helpers';
 import { axeViolations } from './quality-helpers';
 import { scopedName } from '../../src/lib/paths';
 import { PROGRESS_VERSION } from '../../src/lib/progress/schema';
@@ -74,10 +74,10 @@ test('complete two lessons and a quiz; after a reload the outline and the dashbo
   await expect(page.getByRole('button', { name: '标记为已学完' })).toBeVisible();
   await page.getByRole('button', { name: '标记为已学完' }).click();
 
-  // A quiz attempt (checking without answering still records an attempt).
+  // A quiz attempt (one question answered; a blank attempt is not recorded).
   const quiz = page.locator('section.quiz[data-quiz-id="understanding-concept"]');
   await quiz.scrollIntoViewIfNeeded();
-  await quiz.getByRole('button', { name: '检查答案' }).click();
+  await checkQuiz(quiz);
   await expect(quiz.locator('[data-quiz-saved]')).toBeVisible();
 
   await page.goto('/learn/understanding/characteristics/');
@@ -137,7 +137,7 @@ test('export, reset and import bring everything back', async ({ page }) => {
   await page.getByRole('button', { name: '标记为已学完' }).click();
   const quiz = page.locator('section.quiz[data-quiz-id="understanding-concept"]');
   await quiz.scrollIntoViewIfNeeded();
-  await quiz.getByRole('button', { name: '检查答案' }).click();
+  await checkQuiz(quiz);
   await expect(quiz.locator('[data-quiz-saved]')).toBeVisible();
 
   await page.goto('/progress/');

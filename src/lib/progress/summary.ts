@@ -296,7 +296,7 @@ const ANCHOR_RE = /^[^\s#<>"'`]{1,200}$/;
 export function resumeTarget(data: ProgressData, lessons: (Pick<IndexLesson, 'id' | 'title' | 'url'> & { quizIds?: string[] })[]): ResumeTarget | null {
   const lv = data.lastVisit;
   const at = lv ? lessons.findIndex((x) => x.id === lv.lessonId) : -1;
-  const done = (l: (typeof lessons)[number]) => lessonStatus(data, { id: l.id, quizIds: l.quizIds ?? [] }) === 'done';
+  const done = (l: (typeof lessons)[number]) => lessonStatus(data, { id: l.id, quizIds: Array.isArray(l.quizIds) ? l.quizIds : [] }) === 'done';
   const l = at >= 0 ? lessons[at]! : undefined;
   if (l && !done(l)) {
     const section = lv!.section && ANCHOR_RE.test(lv!.section) ? lv!.section : undefined;
