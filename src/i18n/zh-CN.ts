@@ -400,7 +400,7 @@ export const zhCN = {
   'mistakes.blank': '请先作答这道题。',
   'progress.mistakesLink': '打开错题本，把答错的题再练到对',
   'progress.consolidated': '✔ 已巩固',
-  'progress.weakOpen': '还有 {n} 道题待巩固',
+  'progress.weakOpen': '，还有 {n} 道题待巩固',
   'progress.unattempted': '未作答的练习（{n} 个）',
   'cert.previewTitle': '证书样张',
   'cert.previewNote': '这是证书的样张：满足上面的条件后，本页会生成印有你的姓名、成绩和日期的证书。',

@@ -282,9 +282,12 @@ export default function ProgressDashboard({ index, strings: s, certificateUrl, m
               {weak.map((w) => (
                 <li key={w.lessonId} data-weak={w.lessonId} data-consolidated={String(w.open === 0)}>
                   <a href={w.anchor ? `${w.url}#${encodeURIComponent(w.anchor)}` : w.url}>{w.title}</a>{' '}
-                  <span class="pd-muted">{fmt(s, 'progress.weakItem', { n: w.wrong, q: w.questions })}</span>{' '}
+                  <span class="pd-muted">{fmt(s, 'progress.weakItem', { n: w.wrong, q: w.questions })}</span>
                   {w.open === 0 ? (
-                    <span class="pd-consolidated">{fmt(s, 'progress.consolidated')}</span>
+                    <>
+                      {' '}
+                      <span class="pd-consolidated">{fmt(s, 'progress.consolidated')}</span>
+                    </>
                   ) : (
                     <span>{fmt(s, 'progress.weakOpen', { n: w.open })}</span>
                   )}
