@@ -141,7 +141,7 @@ export default function QuizIsland({ id, quiz: pool, refs, strings: s, children,
 
   /** Questions with no answer yet (an ordering question always has one). */
   const unanswered = quiz.questions.filter((q) => !isAnswered(q, at.answers[q.id])).length;
-  const blank = unanswered > 0 && unanswered === quiz.questions.filter((q) => q.kind !== 'ordering').length;
+  const blank = unanswered > 0 && unanswered === quiz.questions.length;
   const submit = () => {
     if (result) return;
     if (blank) {
