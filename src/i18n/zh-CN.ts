@@ -408,6 +408,11 @@ export const zhCN = {
   'cert.previewName': '（学员姓名）',
   'cert.previewScore': '结业测评成绩：（通过后显示）',
   'cert.previewDate': '日期：（获得证书之日）',
+  // Course data shared by the progress pages, the lesson outline per module, the home unit cards (issue 17/16).
+  'coursemap.loadFailed': '课程数据载入失败。请检查网络后刷新本页；已保存的进度不受影响。',
+  'coursemap.otherModules': '全部单元（{n}）',
+  'coursemap.moduleLessons': '第{n}单元课程',
+  'coursemap.unitProgress': '已学完 {done}/{total} 课',
 } as const;
 
 export type UIStringKey = keyof typeof zhCN;
