@@ -84,10 +84,10 @@ export const JS_BUDGET = [
   {
     type: 'progress',
     match: (p) => p.path === '/progress/',
-    island: 21 * KB,
+    island: 22 * KB,
     interaction: SEARCH_ON_USE,
     site: 2 * KB,
-    why: 'island 21 KB (new page type, 20 KB until issue 16 added consolidated weak spots, the folded list of unattempted quizzes and the one time format): the dashboard island (Preact + progress store).',
+    why: 'island 22 KB (new page type, 20 KB until issue 16 added consolidated weak spots, the folded list of unattempted quizzes and the one time format, +0.5 KB, and issue 17 the shared course-index loader; measured 21.3 KB): the dashboard island (Preact + progress store).',
   },
   {
     type: 'certificate',
