@@ -3,7 +3,7 @@
  *  - course outline: status of every lesson (icon + visually hidden text) and each module's share;
  *  - lesson pages: records the visit and the section being read (throttled), and drives the
  *    "标记为已学完" button (undoable);
- *  - home page: turns "开始学习" into "继续学习" pointing at the last lesson and section.
+ *  - (the home page's 继续学习 is ./resume.ts, loaded by the home page only.)
  * Strings come from the server in each element's data-strings attribute (readStrings, src/i18n/format.ts).
  * Any failure here leaves the server-rendered page as it was.
  */
@@ -12,7 +12,7 @@ import { getProgressStore, type StoreStatus } from '../lib/progress/store';
 import { recordLesson } from '../lib/progress/records';
 import type { ProgressData } from '../lib/progress/schema';
 import { watchModuleShares } from './module-shares';
-import { doneByQuiz, hasProgress, lessonStatus, markedDone, resumeTarget, type LessonStatus } from '../lib/progress/summary';
+import { doneByQuiz, lessonStatus, markedDone, type LessonStatus } from '../lib/progress/summary';
 
 type Strings = Record<string, string>;
 const fmt = pick;
@@ -129,34 +129,6 @@ function completion(box: HTMLElement, lessonId: string, quizIds: string[]) {
   box.hidden = false;
 }
 
-/* ---------- Home page: resume ---------- */
-function resume(p: HTMLElement) {
-  const link = p.querySelector<HTMLAnchorElement>('a[data-start-link]');
-  if (!link) return;
-  const s = readStrings(p);
-  let lessons: { id: string; title: string; url: string }[] = [];
-  try {
-    const v: unknown = JSON.parse(p.dataset.lessons ?? '[]');
-    if (Array.isArray(v)) lessons = v.filter((x): x is { id: string; title: string; url: string } => x && typeof x.id === 'string' && typeof x.title === 'string' && typeof x.url === 'string');
-  } catch {
-    return;
-  }
-  const startText = link.textContent;
-  const startHref = link.getAttribute('href');
-  getProgressStore().subscribe((data) => {
-    const target = hasProgress(data) ? resumeTarget(data, lessons) : null;
-    if (target) {
-      link.textContent = `${fmt(s, 'home.resumeTo', { title: target.title })} →`;
-      link.setAttribute('href', target.url);
-      link.dataset.resume = target.lessonId;
-    } else if (link.dataset.resume) {
-      link.textContent = startText;
-      if (startHref) link.setAttribute('href', startHref);
-      delete link.dataset.resume;
-    }
-  });
-}
-
 /* ---------- Wiring ---------- */
 function init() {
   const store = getProgressStore();
@@ -183,8 +155,6 @@ function init() {
     const box = document.querySelector<HTMLElement>('[data-lesson-complete]');
     if (box) completion(box, lessonId, ids(box.dataset.quizIds));
   }
-  const hero = document.querySelector<HTMLElement>('[data-resume]');
-  if (hero) resume(hero);
 }
 
 try {

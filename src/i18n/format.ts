@@ -37,3 +37,21 @@ export function readStrings(el: Element | null): Record<string, string> {
     return {};
   }
 }
+
+/** The templates of the one time format (zh-CN.ts `time.*`): hours and minutes, whole hours, minutes only. */
+export interface DurationForms {
+  hm: string;
+  h: string;
+  m: string;
+}
+
+/**
+ * The one time format of the site (issue 16): 795 → “约 13 小时 15 分钟”, 120 → “约 2 小时”,
+ * 45 → “约 45 分钟” (with the zh-CN forms). Minutes are rounded; negatives count as 0.
+ */
+export function formatDuration(minutes: number, forms: DurationForms): string {
+  const total = Number.isFinite(minutes) ? Math.max(0, Math.round(minutes)) : 0;
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return format(h === 0 ? forms.m : m === 0 ? forms.h : forms.hm, { h, m });
+}

@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
-import { collectErrors } from './helpers';
+import { checkQuiz, collectErrors } from './helpers';
 import { contrastingPlays, lessonHosting, readScenario } from './quiz-content';
 import { findEnding } from '../../src/lib/quiz/scenario';
 import { quizSchema } from '../../src/lib/quiz/schema';
@@ -38,11 +38,9 @@ test('final assessment: a drawn paper per attempt; reload shows the same paper, 
   await page.reload();
   expect(await paperOf(page)).toEqual(first);
 
-  // Check (unanswered), then retake: a new paper, saved.
+  // Check (one question answered, the rest confirmed unanswered), then retake: a new paper, saved.
   const root = page.locator(`[data-quiz-id="${FINAL}"]`);
-  const check = root.getByRole('button', { name: '检查答案' });
-  await check.focus();
-  await page.keyboard.press('Enter');
+  await checkQuiz(root);
   await expect(root.locator('.qz-summary')).toBeFocused();
   const retake = root.getByRole('button', { name: '换一套题重新作答' });
   await retake.focus();

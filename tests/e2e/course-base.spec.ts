@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { collectErrors } from './helpers';
+import { checkQuiz, collectErrors } from './helpers';
 import { watchPage } from './quality-helpers';
 
 const BASE = '/course/';
@@ -59,8 +59,7 @@ test('a quiz under /course/ hydrates, scores and saves; the progress page shows 
   await page.getByRole('button', { name: '标记为已学完' }).click();
   const quiz = page.locator('section.quiz[data-quiz-id="understanding-concept"]');
   await quiz.scrollIntoViewIfNeeded();
-  await quiz.getByRole('button', { name: '检查答案' }).click();
-  await expect(quiz.locator('.qz-summary')).toBeVisible();
+  await checkQuiz(quiz);
   await expect(quiz.locator('[data-quiz-saved]')).toContainText('已作答 1 次');
 
   await page.goto(`${BASE}progress/`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { format, pick, plural, readStrings } from '../../src/i18n/format';
-import { t } from '../../src/i18n';
+import { format, formatDuration, pick, plural, readStrings } from '../../src/i18n/format';
+import { duration, t } from '../../src/i18n';
 
 describe('the one formatter', () => {
   it('fills placeholders; a missing one stays visible; server t() and browser pick() share the rule', () => {
@@ -22,5 +22,19 @@ describe('the one formatter', () => {
     expect(readStrings(el('{"a":"甲"}'))).toEqual({ a: '甲' });
     expect(readStrings(el('{broken'))).toEqual({});
     expect(readStrings(null)).toEqual({});
+  });
+});
+
+describe('the one time format (issue 16)', () => {
+  it('hours and minutes, whole hours, minutes only; rounded; never negative', () => {
+    expect(duration(795)).toBe('约 13 小时 15 分钟');
+    expect(duration(120)).toBe('约 2 小时');
+    expect(duration(45)).toBe('约 45 分钟');
+    expect(duration(59.6)).toBe('约 1 小时');
+    expect(duration(-5)).toBe('约 0 分钟');
+    expect(duration(Number.NaN)).toBe('约 0 分钟');
+    const forms = { hm: '{h}h{m}m', h: '{h}h', m: '{m}m' };
+    expect(formatDuration(61, forms)).toBe('1h1m');
+    expect(t('time.hm', { h: 1, m: 2 })).toBe(duration(62));
   });
 });

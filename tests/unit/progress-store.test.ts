@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_KEY, PROGRESS_KEY, createProgressStore, progressKeys, type StorageLike } from '../../src/lib/progress/store';
 import { PROGRESS_VERSION, emptyProgress, mergeProgress, parseProgress, sanitizeProgress, type ProgressData } from '../../src/lib/progress/schema';
-import { recordLesson, recordQuizAttempt, recordScenarioPlay } from '../../src/lib/progress/records';
+import { recordLesson, recordQuizAttempt, recordRetry, recordScenarioPlay } from '../../src/lib/progress/records';
 
 /** In-memory Storage; `failWrites` makes setItem throw like a full quota. */
 class MemoryStorage implements StorageLike {
@@ -213,6 +213,31 @@ describe('progress store', () => {
     const spy = vi.spyOn(storage, 'setItem');
     tab1.handleStorageEvent({ key: PROGRESS_KEY, newValue: raw });
     expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('question outcomes (issue 16: weak spots clear, 错题本 retries)', () => {
+  it('an attempt records each question\'s latest outcome; a retry changes only that outcome; the version stays', () => {
+    const store = createProgressStore({ storage: () => new MemoryStorage() });
+    store.update((d) => recordQuizAttempt(d, { quizId: 'qz', score: 1, maxScore: 2, passed: false, answers: {}, wrongIds: ['a'], rightIds: ['b'], at: 10 }));
+    expect(store.get().quizzes['qz']!.outcomes).toEqual({ a: { right: false, at: 10 }, b: { right: true, at: 10 } });
+    store.update((d) => recordRetry(d, 'qz', 'a', true, 20));
+    const rec = store.get().quizzes['qz']!;
+    expect(rec.outcomes!['a']).toEqual({ right: true, at: 20 });
+    expect(rec).toMatchObject({ attempts: 1, bestScore: 1, wrong: { a: 1 } });
+    expect(store.get().version).toBe(PROGRESS_VERSION);
+    // no quiz record: a retry records nothing
+    store.update((d) => recordRetry(d, 'other', 'a', true, 30));
+    expect(store.get().quizzes['other']).toBeUndefined();
+  });
+  it('merging keeps the later outcome per question; malformed outcomes are dropped, the rest kept', () => {
+    const a = sanitizeProgress({ quizzes: { qz: { attempts: 1, bestScore: 0, maxScore: 2, updatedAt: 5, outcomes: { x: { right: false, at: 5 }, y: { right: true, at: 9 } } } } });
+    const b = sanitizeProgress({ quizzes: { qz: { attempts: 1, bestScore: 0, maxScore: 2, updatedAt: 3, outcomes: { x: { right: true, at: 7 }, y: { right: false, at: 1 }, z: { right: 'yes', at: 1 }, w: 3 } } } });
+    expect(b.quizzes['qz']!.outcomes).toEqual({ x: { right: true, at: 7 }, y: { right: false, at: 1 } });
+    expect(mergeProgress(a, b).quizzes['qz']!.outcomes).toEqual({ x: { right: true, at: 7 }, y: { right: true, at: 9 } });
+    expect(mergeProgress(b, a).quizzes['qz']!.outcomes).toEqual({ x: { right: true, at: 7 }, y: { right: true, at: 9 } });
+    // a record without outcomes (older site) has none, and no empty field is invented
+    expect('outcomes' in sanitizeProgress({ quizzes: { qz: { attempts: 1, bestScore: 0, maxScore: 2 } } }).quizzes['qz']!).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import { emptyProgress, type ProgressData, type QuizRecord } from '../../src/lib
 import {
   hasProgress,
   lessonStatus,
+  mistakes,
   quizRows,
   resumeTarget,
   scenarioRows,
@@ -165,9 +166,80 @@ describe('resume', () => {
     expect(hasProgress(d)).toBe(true);
     expect(resumeTarget(d, lessons)).toEqual({ lessonId: 'm2/c', title: 'C', url: `/learn/m2/c/#${encodeURIComponent('要点回顾')}`, section: '要点回顾' });
   });
-  it('ignores a lesson that no longer exists and an unsafe section', () => {
-    expect(resumeTarget(progress((d) => (d.lastVisit = { lessonId: 'x/y', at: 1 })), lessons)).toBeNull();
+  it('ignores a lesson that no longer exists (first unfinished lesson instead) and an unsafe section', () => {
+    expect(resumeTarget(progress((d) => (d.lastVisit = { lessonId: 'x/y', at: 1 })), lessons)?.lessonId).toBe('m1/a');
     expect(resumeTarget(progress((d) => (d.lastVisit = { lessonId: 'm1/a', section: 'a"><script', at: 1 })), lessons)?.url).toBe('/learn/m1/a/');
+  });
+});
+
+describe('resume: where the learner should go next (issue 16)', () => {
+  const lessons = index.modules.flatMap((m) => m.lessons);
+  it('a finished last lesson leads to the next unfinished one, without the old section', () => {
+    const d = progress((d) => {
+      d.lessons['m1/a'] = { status: 'done', updatedAt: 1 };
+      d.lastVisit = { lessonId: 'm1/a', section: '小结', at: 2 };
+    });
+    expect(resumeTarget(d, lessons)).toEqual({ lessonId: 'm1/b', title: 'B', url: '/learn/m1/b/' });
+  });
+  it('a lesson done by its passed quiz counts as finished; done lessons after it are skipped', () => {
+    const d = progress((d) => {
+      d.quizzes['m1-a'] = quiz({ passed: true });
+      d.lessons['m1/b'] = { status: 'done', updatedAt: 1 };
+      d.lastVisit = { lessonId: 'm1/a', at: 2 };
+    });
+    expect(resumeTarget(d, lessons)?.lessonId).toBe('m2/c');
+  });
+  it('wraps round to an unfinished lesson before the last one, and is null once everything is done', () => {
+    const d = progress((d) => {
+      for (const id of ['m1/b', 'm2/c', 'm2/final']) d.lessons[id] = { status: 'done', updatedAt: 1 };
+      d.lastVisit = { lessonId: 'm2/final', at: 2 };
+    });
+    expect(resumeTarget(d, lessons)?.lessonId).toBe('m1/a');
+    d.lessons['m1/a'] = { status: 'done', updatedAt: 3 };
+    expect(resumeTarget(d, lessons)).toBeNull();
+  });
+  it('without quiz ids (older page data) a lesson counts as done only by its mark', () => {
+    const d = progress((d) => {
+      d.quizzes['m1-a'] = quiz({ passed: true });
+      d.lastVisit = { lessonId: 'm1/a', at: 2 };
+    });
+    expect(resumeTarget(d, lessons.map(({ quizIds: _, ...l }) => l))?.lessonId).toBe('m1/a');
+  });
+});
+
+describe('weak spots clear once answered right; 错题本 (issue 16)', () => {
+  it('a lesson whose missed questions were all answered right since is 已巩固 (open 0) and comes last', () => {
+    const d = progress((d) => {
+      d.quizzes['m1-a'] = quiz({ wrong: { q1: 3, q2: 1 }, outcomes: { q1: { right: true, at: 5 }, q2: { right: false, at: 5 } } });
+      d.quizzes['m2-c'] = quiz({ wrong: { x: 1 }, maxScore: 2 });
+    });
+    const w = weakSpots(d, index);
+    expect(w.map((x) => [x.lessonId, x.open])).toEqual([
+      ['m1/b', 1],
+      ['m2/c', 1],
+      ['m1/a', 0],
+    ]);
+    expect(w[2]!.anchor).toBeUndefined();
+  });
+  it('lists every question ever missed, grouped by the lesson that teaches it, in course order', () => {
+    const d = progress((d) => {
+      d.quizzes['final'] = quiz({ wrong: { f3: 1 }, maxScore: 10 });
+      d.quizzes['m2-c'] = quiz({ wrong: { y: 2, x: 0 } });
+      d.quizzes['m1-a'] = quiz({ wrong: { q1: 1 }, outcomes: { q1: { right: true, at: 9 } } });
+    });
+    expect(mistakes(d, index)).toEqual([
+      {
+        lessonId: 'm1/a',
+        title: 'A',
+        url: '/learn/m1/a/',
+        items: [
+          { quizId: 'm1-a', questionId: 'q1', wrong: 1, fixed: true },
+          { quizId: 'final', questionId: 'f3', wrong: 1, fixed: false },
+        ],
+      },
+      { lessonId: 'm2/c', title: 'C', url: '/learn/m2/c/', items: [{ quizId: 'm2-c', questionId: 'y', wrong: 2, fixed: false }] },
+    ]);
+    expect(mistakes(emptyProgress(), index)).toEqual([]);
   });
 });
 

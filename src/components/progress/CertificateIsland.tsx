@@ -31,6 +31,7 @@ export default function CertificateIsland({ index: given, strings: s, courseTitl
 
   if (!e.eligible) {
     return (
+      <>
       <section class="cert-missing" aria-labelledby="cert-missing-title" data-eligible="false">
         <h2 id="cert-missing-title">{fmt(s, 'cert.missing')}</h2>
         <ul>
@@ -60,6 +61,21 @@ export default function CertificateIsland({ index: given, strings: s, courseTitl
           )}
         </ul>
       </section>
+      {/* Issue 16: what the learner is working towards, before it is earned. */}
+      <section class="cert-preview-wrap no-print" aria-labelledby="cert-preview-title" data-cert-preview>
+        <h2 id="cert-preview-title">{fmt(s, 'cert.previewTitle')}</h2>
+        <p>{fmt(s, 'cert.previewNote')}</p>
+        <div class="certificate cert-preview">
+          <p class="cert-preview-mark">{fmt(s, 'cert.previewMark')}</p>
+          <p class="cert-course">{courseTitle}</p>
+          <p class="cert-heading">{fmt(s, 'cert.heading')}</p>
+          <p class="cert-name">{fmt(s, 'cert.previewName')}</p>
+          <p class="cert-body">{fmt(s, 'cert.body', { course: courseTitle, n: lessonCount })}</p>
+          <p class="cert-score">{fmt(s, 'cert.previewScore')}</p>
+          <p class="cert-date">{fmt(s, 'cert.previewDate')}</p>
+        </div>
+      </section>
+      </>
     );
   }
 

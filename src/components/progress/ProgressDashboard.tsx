@@ -11,12 +11,15 @@ import { useProgress } from '../quiz/useProgress';
 import { useCourseIndex } from './useCourseIndex';
 import { fmt, type Strings } from '../quiz/strings';
 import type { UIStringKey } from '../../i18n/zh-CN';
+import { formatDuration } from '../../i18n/format';
 
 interface Props {
   /** Only for tests; the page leaves it out and the island reads /course-index.json (issue 17). */
   index?: CourseIndex;
   strings: Strings;
   certificateUrl: string;
+  /** 错题本 (issue 16). */
+  mistakesUrl?: string;
 }
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
@@ -28,13 +31,12 @@ const STATUS_KEY: Record<LessonStatus, UIStringKey> = {
 };
 const ICON: Record<LessonStatus, string> = { done: '✔', started: '◐', 'not-started': '○' };
 
+/** The one time format (约 13 小时 15 分钟; src/i18n/format.ts formatDuration with the `time.*` strings). */
 export function formatMinutes(s: Strings, total: number): string {
-  const h = Math.floor(total / 60);
-  const m = total % 60;
-  return h > 0 ? fmt(s, 'progress.hours', { h, m }) : fmt(s, 'progress.minutes', { m });
+  return formatDuration(total, { hm: s['time.hm'] ?? '{h}:{m}', h: s['time.h'] ?? '{h}', m: s['time.m'] ?? '{m}' });
 }
 
-export default function ProgressDashboard({ index: given, strings: s, certificateUrl }: Props) {
+export default function ProgressDashboard({ index: given, strings: s, certificateUrl, mistakesUrl }: Props) {
   const { data, status } = useProgress();
   const loaded = useCourseIndex();
   const index = given ?? loaded.index;
@@ -52,6 +54,9 @@ export default function ProgressDashboard({ index: given, strings: s, certificat
   const quizzes = quizRows(data, index);
   const scenarios = scenarioRows(data, index);
   const weak = weakSpots(data, index);
+  // A shorter page (issue 16): quizzes not yet attempted are folded into one list.
+  const attempted = quizzes.filter((q) => q.attempts > 0);
+  const unattempted = quizzes.filter((q) => q.attempts === 0);
   const lessonUrl = new Map(index.modules.flatMap((m) => m.lessons).map((l) => [l.id, l.url]));
 
   const show = (m: Message) => {
@@ -181,6 +186,7 @@ export default function ProgressDashboard({ index: given, strings: s, certificat
 
       <section class="pd-section" aria-labelledby="pd-quizzes">
         <h2 id="pd-quizzes">{fmt(s, 'progress.quizzes')}</h2>
+        {attempted.length > 0 && (
         <div class="pd-table-wrap">
           <table class="pd-table">
             <thead>
@@ -192,7 +198,7 @@ export default function ProgressDashboard({ index: given, strings: s, certificat
               </tr>
             </thead>
             <tbody>
-              {quizzes.map((q) => {
+              {attempted.map((q) => {
                 const url = q.lessonId ? lessonUrl.get(q.lessonId) : undefined;
                 return (
                   <tr key={q.id} data-quiz-row={q.id}>
@@ -212,6 +218,22 @@ export default function ProgressDashboard({ index: given, strings: s, certificat
             </tbody>
           </table>
         </div>
+        )}
+        {unattempted.length > 0 && (
+          <details class="pd-unattempted" data-unattempted>
+            <summary>{fmt(s, 'progress.unattempted', { n: unattempted.length })}</summary>
+            <ul>
+              {unattempted.map((q) => {
+                const url = q.lessonId ? lessonUrl.get(q.lessonId) : undefined;
+                return (
+                  <li key={q.id} data-quiz-row={q.id}>
+                    {url ? <a href={url}>{q.title}</a> : q.title}
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
+        )}
       </section>
 
       {scenarios.length > 0 && (
@@ -263,12 +285,25 @@ export default function ProgressDashboard({ index: given, strings: s, certificat
             <p>{fmt(s, 'progress.weakIntro')}</p>
             <ol class="pd-weak">
               {weak.map((w) => (
-                <li key={w.lessonId} data-weak={w.lessonId}>
+                <li key={w.lessonId} data-weak={w.lessonId} data-consolidated={String(w.open === 0)}>
                   <a href={w.anchor ? `${w.url}#${encodeURIComponent(w.anchor)}` : w.url}>{w.title}</a>{' '}
                   <span class="pd-muted">{fmt(s, 'progress.weakItem', { n: w.wrong, q: w.questions })}</span>
+                  {w.open === 0 ? (
+                    <>
+                      {' '}
+                      <span class="pd-consolidated">{fmt(s, 'progress.consolidated')}</span>
+                    </>
+                  ) : (
+                    <span>{fmt(s, 'progress.weakOpen', { n: w.open })}</span>
+                  )}
                 </li>
               ))}
             </ol>
+            {mistakesUrl && (
+              <p>
+                <a href={mistakesUrl}>{fmt(s, 'progress.mistakesLink')}</a>
+              </p>
+            )}
           </>
         )}
       </section>

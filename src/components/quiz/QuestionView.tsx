@@ -1,4 +1,5 @@
 /** One question: number, kind and prompt as the fieldset legend, the kind's controls, then feedback. */
+import type { ComponentChildren } from 'preact';
 import type { AnswerValue, QuestionResult } from '../../lib/quiz/engine';
 import type { Question } from '../../lib/quiz/schema';
 import { KIND_VIEWS, type KindProps } from './kinds';
@@ -16,6 +17,8 @@ export interface QuestionViewProps {
   s: Strings;
   onAnswer: (v: AnswerValue) => void;
   onMoved: (focusSelector: string, message: string) => void;
+  /** Shown after the feedback (错题本: the question's own check / retry controls). */
+  children?: ComponentChildren;
 }
 
 export function QuestionView(p: QuestionViewProps) {
@@ -47,6 +50,7 @@ export function QuestionView(p: QuestionViewProps) {
           )}
         </div>
       )}
+      {p.children}
     </li>
   );
 }

@@ -4,12 +4,14 @@
  * holds the attempt's state:
  *  - after a reload, the learner's last checked answers come back with their feedback;
  *  - a question pool (`draw`, the final assessment) draws a paper per attempt with a stored seed:
- *    a reload shows the same paper, a retake draws a new one.
+ *    a reload shows the same paper, a retake draws a new one;
+ *  - (issue 16) checking with unanswered questions asks first, and a blank attempt is not checked or
+ *    recorded; a passed quiz leads on (下一课 →, with a brief acknowledgement) and missed questions to 错题本.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuizData } from '../../lib/quiz/schema';
-import { formatScore, initialAnswers, layoutQuiz, scoreQuiz, type AnswerValue, type Answers, type Layout, type QuizResult } from '../../lib/quiz/engine';
+import { formatScore, initialAnswers, isAnswered, layoutQuiz, scoreQuiz, type AnswerValue, type Answers, type Layout, type QuizResult } from '../../lib/quiz/engine';
 import { parseSeed } from '../../lib/quiz/prng';
 import { getProgressStore } from '../../lib/progress/store';
 import { recordQuizAttempt, recordQuizPaper } from '../../lib/progress/records';
@@ -30,6 +32,11 @@ export interface QuizIslandProps {
   children?: ComponentChildren;
   /** Present for a question pool (`draw`). */
   draw?: DrawApi;
+  /** Where a passed quiz leads: the next lesson (or, after the last one, the progress page). */
+  next?: { title: string; url: string };
+  progressUrl?: string;
+  /** The 错题本 page (missed questions, to retry). */
+  mistakesUrl?: string;
 }
 
 /** ?seed=… (tests, a shared layout) or a fresh random seed. */
@@ -57,12 +64,16 @@ interface Attempt {
   restored: boolean;
 }
 
-export default function QuizIsland({ id, quiz: pool, refs, strings: s, children, draw }: QuizIslandProps) {
+export default function QuizIsland({ id, quiz: pool, refs, strings: s, children, draw, next, progressUrl, mistakesUrl }: QuizIslandProps) {
   const [at, setAt] = useState<Attempt | null>(null);
   const [n, setN] = useState(0);
   const [revealed, setRevealed] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [focusSel, setFocusSel] = useState<string | null>(null);
+  /** Before checking: 'ask' (some questions unanswered: confirm first) or 'blank' (nothing answered). */
+  const [pending, setPending] = useState<'ask' | 'blank' | null>(null);
+  /** Passed in this visit (not restored): show the brief acknowledgement. */
+  const [justPassed, setJustPassed] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const { data, status } = useProgress();
   const drawCount = pool.draw && draw ? Math.min(pool.draw.count, pool.questions.length) : 0;
@@ -118,17 +129,41 @@ export default function QuizIsland({ id, quiz: pool, refs, strings: s, children,
         passed: r.passed,
         answers: at.answers,
         wrongIds: quiz.questions.filter((q) => r.results[q.id]!.status !== 'correct').map((q) => q.id),
+        rightIds: quiz.questions.filter((q) => r.results[q.id]!.status === 'correct').map((q) => q.id),
         at: Date.now(),
         ...(at.paper ? { paper: { seed: at.seed, ids: at.paper, full: at.paper.length === drawCount } } : {}),
       }),
     );
+    setPending(null);
+    setJustPassed(r.passed);
     setFocusSel('.qz-summary');
+  };
+
+  /** Questions with no answer yet (an ordering question always has one). */
+  const unanswered = quiz.questions.filter((q) => !isAnswered(q, at.answers[q.id])).length;
+  const blank = unanswered > 0 && unanswered === quiz.questions.length;
+  const submit = () => {
+    if (result) return;
+    if (blank) {
+      setPending('blank');
+      setFocusSel('.qz-ask');
+    } else if (unanswered > 0 && pending !== 'ask') {
+      setPending('ask');
+      setFocusSel('.qz-ask');
+    } else check();
+  };
+  const keepAnswering = () => {
+    setPending(null);
+    const first = quiz.questions.find((q) => !isAnswered(q, at.answers[q.id]));
+    setFocusSel(first ? `[data-question-id="${first.id}"] input, [data-question-id="${first.id}"] select` : '.qz-q input');
   };
 
   const retry = () => {
     setAt(fresh(drawCount ? pageSeed() ^ (n + 1) : at.seed + 1));
     setN(n + 1);
     setRevealed(false);
+    setPending(null);
+    setJustPassed(false);
     setAnnounce('');
     setFocusSel('.qz-q input, .qz-q button, .qz-q select');
   };
@@ -142,7 +177,7 @@ export default function QuizIsland({ id, quiz: pool, refs, strings: s, children,
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!result) check();
+          submit();
         }}
       >
         <ol class="qz-list">
@@ -158,7 +193,10 @@ export default function QuizIsland({ id, quiz: pool, refs, strings: s, children,
               revealed={revealed}
               refUrl={refs[q.id]}
               s={s}
-              onAnswer={(v) => setAt((a) => (a ? { ...a, answers: { ...a.answers, [q.id]: v } } : a))}
+              onAnswer={(v) => {
+                if (pending === 'blank') setPending(null);
+                setAt((a) => (a ? { ...a, answers: { ...a.answers, [q.id]: v } } : a));
+              }}
               onMoved={(sel, msg) => {
                 setAnnounce(msg);
                 setFocusSel(sel);
@@ -166,7 +204,36 @@ export default function QuizIsland({ id, quiz: pool, refs, strings: s, children,
             />
           ))}
         </ol>
-        {!result && (
+        {!result && pending === 'ask' && (
+          <div
+            class="qz-ask"
+            role="group"
+            aria-labelledby={`${id}-ask`}
+            tabIndex={-1}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                keepAnswering();
+              }
+            }}
+          >
+            <p id={`${id}-ask`}>{fmt(s, 'quiz.unansweredAsk', { n: unanswered })}</p>
+            <p class="qz-actions">
+              <button type="submit" class="button">
+                {s['quiz.unansweredYes']}
+              </button>
+              <button type="button" class="button secondary" onClick={keepAnswering}>
+                {s['quiz.unansweredNo']}
+              </button>
+            </p>
+          </div>
+        )}
+        {!result && pending === 'blank' && (
+          <p class="qz-ask qz-blank" role="alert" tabIndex={-1}>
+            {s['quiz.blank']}
+          </p>
+        )}
+        {!result && pending !== 'ask' && (
           <p class="qz-actions">
             <button type="submit" class="button">
               {s['quiz.check']}
@@ -199,11 +266,26 @@ export default function QuizIsland({ id, quiz: pool, refs, strings: s, children,
                   ),
                 )}
               </ul>
+              {mistakesUrl && (
+                <p>
+                  <a href={mistakesUrl}>{s['quiz.mistakesLink']}</a>
+                </p>
+              )}
             </>
           )}
+          {result.passed && justPassed && (
+            <p class="qz-ack" data-quiz-ack>
+              {s['quiz.passedCalm']}
+            </p>
+          )}
           <p class="qz-actions">
-            <button type="button" class="button" onClick={retry}>
-              {drawCount ? s['quiz.newPaper'] : s['quiz.retry']}
+            {result.passed && (next || progressUrl) && (
+              <a class="button" href={next ? next.url : progressUrl} data-quiz-next>
+                {next ? fmt(s, 'quiz.next', { title: next.title }) : s['quiz.toProgress']}
+              </a>
+            )}
+            <button type="button" class={result.passed ? 'button secondary' : 'button'} onClick={retry}>
+              {drawCount ? s['quiz.newPaper'] : result.passed ? s['quiz.retryAnyway'] : s['quiz.retry']}
             </button>
             <button type="button" class="button secondary" aria-expanded={revealed} onClick={() => setRevealed(!revealed)}>
               {s['quiz.showAnswer']}

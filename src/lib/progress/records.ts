@@ -12,6 +12,8 @@ export interface QuizAttempt {
   answers: Record<string, SavedAnswer>;
   /** Ids of questions not fully right in this attempt. */
   wrongIds: string[];
+  /** Ids of questions fully right in this attempt (their weak spots clear). */
+  rightIds?: string[];
   at: number;
   /** Question pools: the paper answered, and whether it was a full draw (`draw.count` questions). */
   paper?: { seed: number; ids: string[]; full: boolean };
@@ -21,7 +23,11 @@ export function recordQuizAttempt(d: ProgressData, a: QuizAttempt): ProgressData
   const prev = d.quizzes[a.quizId];
   const wrong = { ...(prev?.wrong ?? {}) };
   for (const id of a.wrongIds) wrong[id] = (wrong[id] ?? 0) + 1;
+  const outcomes = { ...(prev?.outcomes ?? {}) };
+  for (const id of a.wrongIds) outcomes[id] = { right: false, at: a.at };
+  for (const id of a.rightIds ?? []) outcomes[id] = { right: true, at: a.at };
   d.quizzes[a.quizId] = {
+    ...(Object.keys(outcomes).length ? { outcomes } : {}),
     attempts: (prev?.attempts ?? 0) + 1,
     bestScore: Math.max(prev?.bestScore ?? 0, a.score),
     maxScore: a.maxScore,
@@ -52,9 +58,21 @@ export function recordQuizPaper(d: ProgressData, quizId: string, paper: Omit<Qui
     lastAnswers: {},
     wrong: prev?.wrong ?? {},
     updatedAt: at,
+    ...(prev?.outcomes ? { outcomes: prev.outcomes } : {}),
     paper: { seed: paper.seed, ids: [...paper.ids], answered: false },
     ...(prev?.passedDraw ? { passedDraw: true } : {}),
   };
+  return d;
+}
+
+/**
+ * A question retried on its own (错题本): records only its latest outcome; the quiz's attempts and
+ * scores are those of whole attempts and stay as they are. Nothing happens without a quiz record.
+ */
+export function recordRetry(d: ProgressData, quizId: string, questionId: string, right: boolean, at: number): ProgressData {
+  const prev = d.quizzes[quizId];
+  if (!prev) return d;
+  prev.outcomes = { ...(prev.outcomes ?? {}), [questionId]: { right, at } };
   return d;
 }
 

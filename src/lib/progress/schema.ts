@@ -37,6 +37,17 @@ export interface QuizRecord {
   paper?: QuizPaper;
   /** Question pools only: some attempt on a full drawn paper reached the passing score (certificate). */
   passedDraw?: boolean;
+  /**
+   * Per question id: the latest outcome (quiz attempt or a retry in 错题本), so a weak spot clears
+   * once the question is later answered right. Optional (issue 16); absent in older documents.
+   */
+  outcomes?: Record<string, QuestionOutcome>;
+}
+
+export interface QuestionOutcome {
+  right: boolean;
+  /** ms since epoch. */
+  at: number;
 }
 
 export interface QuizPaper {
@@ -131,6 +142,10 @@ function sanitizePaper(v: unknown): QuizPaper | undefined {
   return { seed: v.seed, ids: [...(v.ids as string[])], answered: v.answered === true };
 }
 
+function sanitizeOutcome(v: unknown): QuestionOutcome | undefined {
+  return isObj(v) && typeof v.right === 'boolean' && num(v.at) ? { right: v.right, at: v.at } : undefined;
+}
+
 function sanitizeRun(v: unknown): ScenarioRun | undefined {
   if (!isObj(v) || !Array.isArray(v.choices) || v.choices.length > 100 || !v.choices.every((x) => num(x) && Number.isInteger(x) && x < 10)) return undefined;
   if (!str(v.ending) || !num(v.score) || !num(v.at)) return undefined;
@@ -140,8 +155,10 @@ function sanitizeRun(v: unknown): ScenarioRun | undefined {
 export function sanitizeQuiz(v: unknown): QuizRecord | undefined {
   if (!isObj(v) || !num(v.attempts) || !num(v.bestScore) || !num(v.maxScore)) return undefined;
   const paper = sanitizePaper(v.paper);
+  const outcomes = mapOf(v.outcomes, sanitizeOutcome);
   return {
     ...(paper ? { paper } : {}),
+    ...(Object.keys(outcomes).length ? { outcomes } : {}),
     ...(v.passedDraw === true ? { passedDraw: true } : {}),
     attempts: Math.floor(v.attempts),
     bestScore: v.bestScore,
@@ -241,8 +258,12 @@ const maxMap = (a: Record<string, number>, b: Record<string, number>) => {
 function mergeQuiz(a: QuizRecord, b: QuizRecord): QuizRecord {
   const latest = newer(a, b);
   const paper = latest.paper ?? (latest === a ? b.paper : a.paper);
+  // Per question, the later outcome wins.
+  const outcomes = { ...(a.outcomes ?? {}) };
+  for (const [k, o] of Object.entries(b.outcomes ?? {})) if (!outcomes[k] || o.at > outcomes[k].at) outcomes[k] = o;
   return {
     ...(paper ? { paper } : {}),
+    ...(Object.keys(outcomes).length ? { outcomes } : {}),
     ...(a.passedDraw || b.passedDraw ? { passedDraw: true } : {}),
     attempts: Math.max(a.attempts, b.attempts),
     bestScore: Math.max(a.bestScore, b.bestScore),

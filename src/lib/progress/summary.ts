@@ -189,44 +189,93 @@ export interface WeakSpot {
   lessonId: string;
   title: string;
   url: string;
-  /** Anchor of the section taught by the most-missed question of this lesson, if known. */
+  /** Anchor of the section taught by the most-missed question still open in this lesson, if known. */
   anchor?: string;
   /** Wrong answers (summed over attempts) to questions taught in this lesson. */
   wrong: number;
   /** Distinct questions ever answered wrong. */
   questions: number;
+  /** Of those, the questions not answered right since (0: the lesson is 已巩固). */
+  open: number;
 }
+
+/** True when a question once answered wrong has been answered right since (quiz or 错题本 retry). */
+export const isFixed = (data: ProgressData, quizId: string, questionId: string): boolean =>
+  data.quizzes[quizId]?.outcomes?.[questionId]?.right === true;
 
 /**
  * Lessons whose questions were most often answered wrong (quiz `wrong` counters, attributed to
- * the lesson each question refers to), most-missed first; ties keep course order.
+ * the lesson each question refers to), most-missed first; ties keep course order. Lessons whose
+ * missed questions have all been answered right since come last, with `open` 0 (已巩固).
  */
 export function weakSpots(data: ProgressData, index: CourseIndex, limit = 5): WeakSpot[] {
   const lessons = new Map(index.modules.flatMap((m) => m.lessons).map((l, i) => [l.id, { l, i }]));
-  const acc = new Map<string, { wrong: number; questions: number; top: number; anchor?: string }>();
+  const acc = new Map<string, { wrong: number; questions: number; open: number; top: number; anchor?: string }>();
   for (const q of index.quizzes) {
     const rec = data.quizzes[q.id];
     if (!rec) continue;
     for (const question of q.questions) {
       const n = rec.wrong[question.id] ?? 0;
       if (n <= 0 || !lessons.has(question.lessonId)) continue;
-      const a = acc.get(question.lessonId) ?? { wrong: 0, questions: 0, top: 0 };
+      const a = acc.get(question.lessonId) ?? { wrong: 0, questions: 0, open: 0, top: 0 };
       a.wrong += n;
       a.questions += 1;
-      if (n > a.top) {
-        a.top = n;
-        a.anchor = question.anchor;
+      if (!isFixed(data, q.id, question.id)) {
+        a.open += 1;
+        if (n > a.top) {
+          a.top = n;
+          a.anchor = question.anchor;
+        }
       }
       acc.set(question.lessonId, a);
     }
   }
   return [...acc.entries()]
-    .sort(([x, a], [y, b]) => b.wrong - a.wrong || lessons.get(x)!.i - lessons.get(y)!.i)
+    .sort(([x, a], [y, b]) => Number(a.open === 0) - Number(b.open === 0) || b.wrong - a.wrong || lessons.get(x)!.i - lessons.get(y)!.i)
     .slice(0, Math.max(0, limit))
     .map(([id, a]) => {
       const { l } = lessons.get(id)!;
-      return { lessonId: id, title: l.title, url: l.url, anchor: a.anchor, wrong: a.wrong, questions: a.questions };
+      return { lessonId: id, title: l.title, url: l.url, anchor: a.anchor, wrong: a.wrong, questions: a.questions, open: a.open };
     });
+}
+
+export interface Mistake {
+  quizId: string;
+  questionId: string;
+  /** Times answered wrong in quiz attempts. */
+  wrong: number;
+  /** Answered right since (已巩固). */
+  fixed: boolean;
+}
+
+export interface MistakeGroup {
+  lessonId: string;
+  title: string;
+  url: string;
+  items: Mistake[];
+}
+
+/**
+ * 错题本: every question the learner ever got wrong, grouped by the lesson that teaches it, in
+ * course order (quizzes and questions in index order within a lesson).
+ */
+export function mistakes(data: ProgressData, index: CourseIndex): MistakeGroup[] {
+  const groups = new Map<string, Mistake[]>();
+  for (const q of index.quizzes) {
+    const rec = data.quizzes[q.id];
+    if (!rec) continue;
+    for (const question of q.questions) {
+      const n = rec.wrong[question.id] ?? 0;
+      if (n <= 0) continue;
+      const list = groups.get(question.lessonId) ?? [];
+      list.push({ quizId: q.id, questionId: question.id, wrong: n, fixed: isFixed(data, q.id, question.id) });
+      groups.set(question.lessonId, list);
+    }
+  }
+  return index.modules
+    .flatMap((m) => m.lessons)
+    .filter((l) => groups.has(l.id))
+    .map((l) => ({ lessonId: l.id, title: l.title, url: l.url, items: groups.get(l.id)! }));
 }
 
 export interface ResumeTarget {
@@ -239,14 +288,23 @@ export interface ResumeTarget {
 
 const ANCHOR_RE = /^[^\s#<>"'`]{1,200}$/;
 
-/** Where "继续学习" should go: the last lesson visited (and its section), if it still exists. */
-export function resumeTarget(data: ProgressData, lessons: Pick<IndexLesson, 'id' | 'title' | 'url'>[]): ResumeTarget | null {
+/**
+ * Where "继续学习" should go: the last lesson visited (and its section) while it is unfinished;
+ * once it is done, the next unfinished lesson after it in course order (then from the start).
+ * Null when there is no progress or every lesson is done.
+ */
+export function resumeTarget(data: ProgressData, lessons: (Pick<IndexLesson, 'id' | 'title' | 'url'> & { quizIds?: string[] })[]): ResumeTarget | null {
   const lv = data.lastVisit;
-  if (!lv) return null;
-  const l = lessons.find((x) => x.id === lv.lessonId);
-  if (!l) return null;
-  const section = lv.section && ANCHOR_RE.test(lv.section) ? lv.section : undefined;
-  return { lessonId: l.id, title: l.title, url: section ? `${l.url}#${encodeURIComponent(section)}` : l.url, section };
+  const at = lv ? lessons.findIndex((x) => x.id === lv.lessonId) : -1;
+  const done = (l: (typeof lessons)[number]) => lessonStatus(data, { id: l.id, quizIds: Array.isArray(l.quizIds) ? l.quizIds : [] }) === 'done';
+  const l = at >= 0 ? lessons[at]! : undefined;
+  if (l && !done(l)) {
+    const section = lv!.section && ANCHOR_RE.test(lv!.section) ? lv!.section : undefined;
+    return { lessonId: l.id, title: l.title, url: section ? `${l.url}#${encodeURIComponent(section)}` : l.url, section };
+  }
+  if (!hasProgress(data)) return null;
+  const next = [...lessons.slice(at + 1), ...lessons.slice(0, at + 1)].find((x) => !done(x));
+  return next ? { lessonId: next.id, title: next.title, url: next.url } : null;
 }
 
 /** True when there is any progress at all (decides 继续学习 vs 开始学习). */
