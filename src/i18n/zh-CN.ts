@@ -356,7 +356,7 @@ export const zhCN = {
   'search.partial': '没有同时包含所有字词的内容，以下结果包含其中大部分字词。',
   'search.none': '没有找到与“{q}”相关的内容。',
   'search.noneInType': '“{type}”类中没有与“{q}”相关的内容；其他类型有 {n} 条结果，可选“全部”查看。',
-  'search.suggest': '可以试试更短的关键词(如两个字)或换一种说法，也可以浏览：',
+  'search.suggest': '可以试试更短的关键词（如两个字）或换一种说法，也可以浏览：',
   'search.start': '输入关键词开始搜索，例如“协调”“会议”“请示”。',
   'search.seeAll': '查看全部结果',
   'search.filter': '按类型筛选',
@@ -368,6 +368,24 @@ export const zhCN = {
   'search.results': '搜索结果',
   'search.suggestions': '搜索建议',
   'search.noscript': '搜索需要启用 JavaScript。你也可以浏览术语表、案例索引或课程大纲。',
+  // feat/reference: search landing, reading aids, font size, glossary filter
+  'reference.timeLeft': '本课还剩约 {n} 分钟',
+  'reference.timeEnd': '已读到本课末尾',
+  'reference.fontSize': '字号',
+  'reference.fontSize.0': '标准',
+  'reference.fontSize.1': '大',
+  'reference.fontSize.2': '特大',
+  'reference.fontSizeLabel': '字号：{size}（点按切换）',
+  'reference.searchTry': '试试更短的关键词或换一种说法，或打开搜索页按类型浏览。',
+  'reference.startLead': '输入关键词开始搜索，例如：',
+  'reference.examples': '协调、会议、请示',
+  'reference.glossaryFilter': '筛选术语',
+  'reference.glossaryFilterHint': '输入汉字或拼音首字母，如“协调”或“xt”',
+  'reference.glossaryShown': '显示 {n} 条术语',
+  'reference.glossaryNone': '没有匹配的术语。',
+  'reference.glossaryLetters': '按拼音首字母跳转',
+  'reference.termMore': '在术语表中查看',
+  'reference.termClose': '收起解释',
 } as const;
 
 export type UIStringKey = keyof typeof zhCN;
