@@ -4,9 +4,14 @@
  *    after the linked section (#anchor), or to the question, and highlights it with the CSS Custom
  *    Highlight API (no DOM change, so the quiz island can still hydrate over the same text; CSP-safe);
  *  - 本课目录: marks the section being read (aria-current="location");
- *  - time left in the lesson (from its minutes and how far the learner has read).
+ *  - time left in the lesson (from its minutes and how far the learner has read);
+ *  - a bookmark and a short note per section (SectionHeading.astro), kept with progress; the buttons
+ *    appear only when storage works (feature-detected), and 本课目录 stars bookmarked sections.
  */
 import { currentSection, findMatch, minutesLeft } from '../lib/reading';
+import { getProgressStore } from '../lib/progress/store';
+import { getMark, recordMark } from '../lib/progress/marks';
+import type { ProgressData } from '../lib/progress/schema';
 
 const article = document.querySelector<HTMLElement>('article.lesson');
 
@@ -114,9 +119,66 @@ function readingAids() {
   queue();
 }
 
+function sectionMarks() {
+  const lessonId = article?.dataset.lessonId;
+  const tools = [...document.querySelectorAll<HTMLElement>('.sec-tools[data-section]')];
+  if (!article || !lessonId || !tools.length) return;
+  const store = getProgressStore();
+  if (!store.status().saved) return; // storage blocked or written by a newer site: no buttons
+  const tocLink = (anchor: string) => document.querySelector<HTMLAnchorElement>(`nav.toc a[href="#${CSS.escape(anchor)}"]`);
+  const render = (d: ProgressData) => {
+    for (const el of tools) {
+      const anchor = el.dataset.section!;
+      const m = getMark(d, lessonId, anchor);
+      el.querySelector('[data-bookmark]')?.setAttribute('aria-pressed', String(m.bookmark));
+      const icon = el.querySelector('.sec-icon');
+      if (icon) icon.textContent = m.bookmark ? '★' : '☆';
+      el.querySelector('[data-note-toggle]')?.toggleAttribute('data-has-note', !!m.note.trim());
+      tocLink(anchor)?.toggleAttribute('data-bookmarked', m.bookmark);
+      const area = document.getElementById(`note-${anchor}-text`) as HTMLTextAreaElement | null;
+      if (area && document.activeElement !== area && area.value !== m.note) area.value = m.note;
+    }
+  };
+  for (const el of tools) {
+    const anchor = el.dataset.section!;
+    const panel = document.getElementById(`note-${anchor}`);
+    const area = panel?.querySelector('textarea');
+    const status = panel?.querySelector('[role="status"]');
+    el.querySelector('[data-bookmark]')?.addEventListener('click', () => {
+      store.update((d) => recordMark(d, lessonId, anchor, { bookmark: !getMark(d, lessonId, anchor).bookmark }, Date.now()));
+    });
+    const toggle = el.querySelector<HTMLButtonElement>('[data-note-toggle]');
+    toggle?.addEventListener('click', () => {
+      if (!panel) return;
+      panel.hidden = !panel.hidden;
+      toggle.setAttribute('aria-expanded', String(!panel.hidden));
+      if (!panel.hidden) area?.focus();
+    });
+    let timer = 0;
+    area?.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const ok = store.update((d) => recordMark(d, lessonId, anchor, { note: area.value }, Date.now()));
+        if (status) status.textContent = ok ? (article.dataset.saved ?? '') : (article.dataset.unsaved ?? '');
+      }, 400);
+    });
+    area?.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && panel && toggle) {
+        panel.hidden = true;
+        toggle.setAttribute('aria-expanded', 'false');
+        toggle.focus();
+      }
+    });
+    el.setAttribute('data-ready', '');
+  }
+  render(store.get());
+  store.subscribe((d) => render(d));
+}
+
 try {
   fromSearch();
   readingAids();
+  sectionMarks();
 } catch {
   /* reading aids are extras: the page stays as served */
 }

@@ -385,7 +385,13 @@ export const zhCN = {
   'reference.glossaryNone': '没有匹配的术语。',
   'reference.glossaryLetters': '按拼音首字母跳转',
   'reference.termMore': '在术语表中查看',
-  'reference.termClose': '收起解释',
+  'reference.bookmark': '书签',
+  'reference.bookmarkLabel': '书签：{section}',
+  'reference.note': '笔记',
+  'reference.noteLabel': '笔记：{section}',
+  'reference.noteField': '我的笔记（{section}，最多 500 字，随学习进度保存）',
+  'reference.noteSaved': '已保存',
+  'reference.noteUnsaved': '无法保存：浏览器不允许存储',
 } as const;
 
 export type UIStringKey = keyof typeof zhCN;
