@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { collectErrors } from './helpers';
 
+test.setTimeout(120_000);
 const LESSON = '/learn/understanding/concept/';
 const PROGRESS_KEY = 'xtzd:/:progress';
 const headerBox = (page: Page) => page.getByRole('banner').getByRole('combobox', { name: '搜索课程内容' });
@@ -38,7 +39,7 @@ test('a lesson result opens at its section with the match highlighted there (key
   const errors = collectErrors(page);
   // A phrase from the body of the lesson's third section (not its title).
   await page.goto(LESSON);
-  const heads = page.locator('article.lesson h2[id]');
+  const heads = page.locator('.sec-head > h2');
   const anchor = (await heads.nth(2).getAttribute('id'))!;
   const para = (await page.locator(`.sec-head:has(h2[id="${anchor}"]) ~ p`).first().textContent())!.replace(/\s+/g, '');
   const phrase = para.slice(4, 12);
@@ -191,7 +192,7 @@ test('本课目录 marks the section being read; the time left goes down to the 
   const left = toc.locator('[data-time-left]');
   await expect(left).toHaveText(/本课还剩约 \d+ 分钟/);
   const before = Number((await left.textContent())!.match(/\d+/)![0]);
-  const third = page.locator('article.lesson h2[id]').nth(2);
+  const third = page.locator('.sec-head > h2').nth(2);
   const id = await third.getAttribute('id');
   await toc.getByRole('link').nth(2).focus();
   await page.keyboard.press('Enter');
@@ -206,7 +207,7 @@ test('bookmarks and notes per section: kept with progress, across reloads; corru
   await page.setViewportSize({ width: 1366, height: 768 });
   const errors = collectErrors(page);
   await page.goto(LESSON);
-  const heading = (await page.locator('article.lesson h2[id]').first().textContent())!.trim();
+  const heading = (await page.locator('.sec-head > h2').first().textContent())!.trim();
   const mark = page.getByRole('button', { name: `书签：${heading}` });
   await mark.focus();
   await page.keyboard.press('Enter');
