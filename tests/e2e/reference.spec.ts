@@ -86,6 +86,13 @@ test('header dropdown: an empty result says what to try; on a phone, snippets ta
   expect(geo.markInside).toBe(true);
 });
 
+test('inline lists in search empty states show no bullets', async ({ page }) => {
+  await page.goto('/search/?q=zzqqxxjj');
+  const list = page.locator('.xs-none ul');
+  await expect(list).toBeVisible();
+  expect(await list.evaluate((el) => getComputedStyle(el).listStyleType)).toBe('none');
+});
+
 test('search page: the header keeps its search box; "/" goes to the page box; example keywords are links', async ({ page }) => {
   await page.goto('/search/');
   await expect(headerBox(page)).toBeVisible();
