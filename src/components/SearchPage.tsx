@@ -120,10 +120,14 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
   const results = (outcome?.results ?? []).map((r) => ({ ...r, url: landingUrl(r.url, query, r.type) }));
   const total = outcome?.total ?? 0;
   let message = '';
+  /** No query yet: the example keywords, as links. */
+  let start = false;
   if ((status === 'loading' || status === 'idle') && query.trim()) message = s['search.loading'];
   else if (status === 'error') message = s['search.loadError'];
   else if (status === 'timeout') message = s['search.timeout'];
-  else if (!query.trim() || outcome?.empty) message = '';
+  else if (!query.trim() || outcome?.empty) start = true;
+  // Ready, the first answer is on its way (its shards are loading): say nothing yet, not "none found".
+  else if (!outcome) message = '';
   else if (!total && type && countAll > 0) message = fill(s['search.noneInType'], { type: s[`search.type.${type}`], q: query.trim(), n: countAll });
   else if (!total) message = fill(s['search.none'], { q: query.trim() });
   else message = total > results.length ? fill(s['search.countShown'], { n: total, shown: results.length }) : fill(s['search.count'], { n: total });
@@ -174,7 +178,9 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
       </form>
 
       <p class="xs-page-msg" role="status">
-        {message || (
+        {!start ? (
+          message
+        ) : (
           <>
             {s['reference.startLead']}
             {s['reference.examples'].split('、').map((word, i) => (
@@ -197,14 +203,13 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
           </>
         )}
       </p>
-      {/* message is '' only in the start state (no query yet). */}
       {(status === 'error' || status === 'timeout') && (
         <button type="button" class="xs-submit" onClick={load}>
           {s['search.retry']}
         </button>
       )}
       {outcome?.partial && results.length > 0 && <p class="xs-note">{s['search.partial']}</p>}
-      {status === 'ready' && query.trim() && !outcome?.empty && countAll === 0 && (
+      {status === 'ready' && query.trim() && outcome && !outcome.empty && countAll === 0 && (
         <div class="xs-none">
           <p>{s['search.suggest']}</p>
           <ul>

@@ -368,6 +368,11 @@ export const zhCN = {
   'search.results': '搜索结果',
   'search.suggestions': '搜索建议',
   'search.noscript': '搜索需要启用 JavaScript。你也可以浏览术语表、案例索引或课程大纲。',
+  // Course data shared by the progress pages, the lesson outline per module, the home unit cards (issue 17/16).
+  'coursemap.loadFailed': '课程数据载入失败。请检查网络后刷新本页；已保存的进度不受影响。',
+  'coursemap.otherModules': '全部单元（{n}）',
+  'coursemap.moduleLessons': '第{n}单元课程',
+  'coursemap.unitProgress': '已学完 {done}/{total} 课',
   // feat/reference: search landing, reading aids, font size, glossary filter
   'reference.timeLeft': '本课还剩约 {n} 分钟',
   'reference.timeEnd': '已读到本课末尾',

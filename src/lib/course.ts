@@ -54,3 +54,22 @@ export async function moduleStaticPaths() {
   const course = await getCourse();
   return course.modules.map((m) => ({ params: { module: m.id }, props: { moduleId: m.id } }));
 }
+
+const quizIndex = new WeakMap<Course, Map<string, string[]>>();
+/**
+ * Ids of the quizzes hosted by a lesson (passing one counts the lesson done), from one index built
+ * once per build: scanning every quiz for every lesson on every page grew with the square of the
+ * course (issue 17).
+ */
+export function quizIdsOf(course: Course, lessonId: string): string[] {
+  let byLesson = quizIndex.get(course);
+  if (!byLesson) {
+    byLesson = new Map();
+    for (const q of course.quizById.values()) {
+      const host = q.data.lesson?.split('#')[0];
+      if (host) byLesson.set(host, [...(byLesson.get(host) ?? []), q.id]);
+    }
+    quizIndex.set(course, byLesson);
+  }
+  return byLesson.get(lessonId) ?? [];
+}

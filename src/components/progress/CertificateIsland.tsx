@@ -6,21 +6,26 @@ import { useEffect, useState } from 'preact/hooks';
 import { certificateDate, certificateEligibility, cleanName } from '../../lib/progress/certificate';
 import type { CourseIndex } from '../../lib/progress/summary';
 import { useProgress } from '../quiz/useProgress';
+import { useCourseIndex } from './useCourseIndex';
 import { fmt, type Strings } from '../quiz/strings';
 
 interface Props {
-  index: CourseIndex;
+  /** Only for tests; the page leaves it out and the island reads /course-index.json (issue 17). */
+  index?: CourseIndex;
   strings: Strings;
   courseTitle: string;
 }
 
-export default function CertificateIsland({ index, strings: s, courseTitle }: Props) {
+export default function CertificateIsland({ index: given, strings: s, courseTitle }: Props) {
   const { data } = useProgress();
+  const loaded = useCourseIndex();
+  const index = given ?? loaded.index;
   const [name, setName] = useState('');
   const [today, setToday] = useState<Date | null>(null);
   useEffect(() => setToday(new Date()), []);
 
-  if (!data || !today) return <p>{fmt(s, 'progress.loading')}</p>;
+  if (!given && loaded.failed) return <p role="alert">{fmt(s, 'coursemap.loadFailed')}</p>;
+  if (!data || !today || !index) return <p>{fmt(s, 'progress.loading')}</p>;
   const e = certificateEligibility(data, index);
   const lessonCount = index.modules.reduce((n, m) => n + m.lessons.length, 0);
 

@@ -8,11 +8,13 @@ import { getProgressStore } from '../../lib/progress/store';
 import { quizRows, scenarioRows, summarize, weakSpots, type CourseIndex, type LessonStatus } from '../../lib/progress/summary';
 import { countEntries, exportFileName, exportProgress, mergeImport, parseImport } from '../../lib/progress/transfer';
 import { useProgress } from '../quiz/useProgress';
+import { useCourseIndex } from './useCourseIndex';
 import { fmt, type Strings } from '../quiz/strings';
 import type { UIStringKey } from '../../i18n/zh-CN';
 
 interface Props {
-  index: CourseIndex;
+  /** Only for tests; the page leaves it out and the island reads /course-index.json (issue 17). */
+  index?: CourseIndex;
   strings: Strings;
   certificateUrl: string;
 }
@@ -32,8 +34,10 @@ export function formatMinutes(s: Strings, total: number): string {
   return h > 0 ? fmt(s, 'progress.hours', { h, m }) : fmt(s, 'progress.minutes', { m });
 }
 
-export default function ProgressDashboard({ index, strings: s, certificateUrl }: Props) {
+export default function ProgressDashboard({ index: given, strings: s, certificateUrl }: Props) {
   const { data, status } = useProgress();
+  const loaded = useCourseIndex();
+  const index = given ?? loaded.index;
   const [message, setMessage] = useState<Message>(null);
   const [confirming, setConfirming] = useState(false);
   const messageRef = useRef<HTMLParagraphElement>(null);
@@ -41,7 +45,8 @@ export default function ProgressDashboard({ index, strings: s, certificateUrl }:
   const confirmRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  if (!data || !status) return <p class="pd-loading">{fmt(s, 'progress.loading')}</p>;
+  if (!given && loaded.failed) return <p class="pd-loading" role="alert">{fmt(s, 'coursemap.loadFailed')}</p>;
+  if (!data || !status || !index) return <p class="pd-loading">{fmt(s, 'progress.loading')}</p>;
 
   const sum = summarize(data, index);
   const quizzes = quizRows(data, index);

@@ -1,0 +1,281 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:scale` (issue 17): a synthetic catalogue grown from the real course
+ * (scripts/lib/scale-catalogue.mjs) at 28, 280 and 1,000 lessons, each in a temporary copy of the
+ * project, built, measured, and printed as one table against the budgets of issue 17.
+ * Not part of `npm test` (minutes per size). Exits 1 when a budget is missed.
+ *
+ * Options: --sizes=28,280,1000  --src=<checkout to copy> (default: this one; e.g. --src=/work/main
+ * measures another branch with this script; its package-lock should match)  --modules=<node_modules to link>  --no-lighthouse  --keep (leave the temporary copies)
+ * Env: BENCH_PORT (static server for Lighthouse and the search hook; default E2E_PORT+7 or 4336),
+ * LH_RUNS (Lighthouse runs per size, median counts; default 3), CHROMIUM_PATH.
+ *
+ * Figures: build wall time and peak memory (sum of the resident memory of the build's whole process
+ * tree, sampled every 100 ms); dist size; a lesson page (methods/timing and the largest ordinary
+ * lesson): HTML gzip -9 and element count (start tags); the progress page's HTML; search (see the
+ * hook below); Lighthouse performance (mobile defaults) of the lesson page, median of LH_RUNS.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { growCatalogue } from './lib/scale-catalogue.mjs';
+
+const arg = (/** @type {string} */ name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const SIZES = (arg('sizes') ?? '28,280,1000').split(',').map(Number);
+const SRC = resolve(arg('src') ?? '.');
+const KEEP = process.argv.includes('--keep');
+const LIGHTHOUSE = !process.argv.includes('--no-lighthouse');
+const PORT = Number(process.env.BENCH_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 7 : 4336));
+const LH_RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 3));
+const KB = 1024;
+const MB = 1024 * KB;
+const SAMPLE = 'methods/timing';
+
+/** Budgets (issue 17). Page figures: independent of the course's size (≤ 10% above 28 lessons). */
+const BUDGET = {
+  buildS: 60,
+  peakMB: 2048,
+  lessonGzipKB: 60, // the audit's lesson budget (scripts/audit.mjs)
+  growth: 1.1,
+  searchKB: 200,
+  firstResultMs: 1000,
+  searchMemMB: 50,
+  p95Ms: 20,
+  lighthouse: 0.95,
+};
+
+/* ---------- temporary copy ---------- */
+const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', 'playwright-report', 'dist-course', 'dist-content-check']);
+function makeCopy(size) {
+  const dir = mkdtempSync(join(tmpdir(), `bench-scale-${size}-`));
+  for (const f of readdirSync(SRC)) {
+    if (SKIP.has(f) || f.startsWith('dist')) continue;
+    cpSync(join(SRC, f), join(dir, f), { recursive: true });
+  }
+  // This checkout's node_modules (another checkout's may be stale); --modules=<dir> to choose.
+  const modules = resolve(arg('modules') ?? 'node_modules');
+  symlinkSync(modules, join(dir, 'node_modules'));
+  const lessons = growCatalogue(join(dir, 'content'), size);
+  return { dir, lessons };
+}
+
+/* ---------- build with peak memory of the process tree ---------- */
+function treeRss(root) {
+  /** @type {Map<number, number[]>} */
+  const kids = new Map();
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(p)]);
+    } catch {
+      /* gone */
+    }
+  }
+  let sum = 0;
+  const todo = [root];
+  while (todo.length) {
+    const pid = /** @type {number} */ (todo.pop());
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      sum += Number(m?.[1] ?? 0) * KB;
+    } catch {
+      /* gone */
+    }
+    todo.push(...(kids.get(pid) ?? []));
+  }
+  return sum;
+}
+
+function build(dir) {
+  return new Promise((res, rej) => {
+    const t0 = performance.now();
+    // GNU time reports the CPU time of the build and all its descendants: on a shared machine the
+    // wall time includes waiting for other programs, the CPU time does not.
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %U %S %M', process.execPath, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: dir,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: './dist', SITE_BASE: '/' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (d) => (log = (log + d).slice(-20000)));
+    child.stderr.on('data', (d) => (log = (log + d).slice(-20000)));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(/** @type {number} */ (child.pid)))), 100);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const wall = (performance.now() - t0) / 1000;
+      const t = /BENCH_TIME ([\d.]+) ([\d.]+) (\d+)/.exec(log);
+      const cpu = t ? Number(t[1]) + Number(t[2]) : NaN;
+      // Peak: the larger of the sampled tree total and the largest single process's high-water mark.
+      peak = Math.max(peak, t ? Number(t[3]) * KB : 0);
+      if (code !== 0) rej(new Error(`build failed (${code}) in ${dir}:\n${log}`));
+      else res({ wall, cpu, peak });
+    });
+  });
+}
+
+/* ---------- dist measurements ---------- */
+function walk(dir, out = []) {
+  for (const f of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, f.name);
+    if (f.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+const elements = (/** @type {string} */ html) => (html.match(/<[a-zA-Z][a-zA-Z0-9-]*[\s>/]/g) ?? []).length;
+const gz = (/** @type {string} */ s) => gzipSync(s, { level: 9 }).length;
+
+function measureDist(dist) {
+  const files = walk(dist);
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const lessonFiles = files.filter((f) => /\/learn\/[^/]+\/[^/]+\/index\.html$/.test(f) && !/\/(present|presenter)\//.test(f));
+  let largest = { path: '', gzip: 0, elements: 0 };
+  for (const f of lessonFiles) {
+    const html = readFileSync(f, 'utf8');
+    if (/QuizPoolIsland/.test(html)) continue; // the final's question pool has its own budget in the audit
+    const g = gz(html);
+    if (g > largest.gzip) largest = { path: f.slice(dist.length), gzip: g, elements: elements(html) };
+  }
+  const sampleHtml = readFileSync(join(dist, 'learn', SAMPLE, 'index.html'), 'utf8');
+  const page = (p) => (existsSync(join(dist, p)) ? gz(readFileSync(join(dist, p), 'utf8')) : NaN);
+  return {
+    bytes,
+    lessons: lessonFiles.length,
+    sample: { gzip: gz(sampleHtml), elements: elements(sampleHtml) },
+    largest,
+    progress: page('progress/index.html'),
+    certificate: page('certificate/index.html'),
+    home: page('index.html'),
+  };
+}
+
+/* ---------- static server (Lighthouse, search hook) ---------- */
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain', '.webmanifest': 'application/manifest+json' };
+function serve(dist) {
+  const server = createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (p.endsWith('/')) p += 'index.html';
+    const f = join(dist, p);
+    if (!f.startsWith(dist) || !existsSync(f) || statSync(f).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[/** @type {keyof typeof TYPES} */ (extname(f))] ?? 'application/octet-stream' });
+    res.end(readFileSync(f));
+  });
+  return new Promise((ok) => server.listen(PORT, '127.0.0.1', () => ok(server)));
+}
+
+/**
+ * SEARCH HOOK (connected at merge with feat/search-shard): scripts/lib/search-scale.mjs is expected to export
+ *   measureSearch({ dist: string, origin: string }) → Promise<{
+ *     bytesPerQuery: number,   // median bytes (brotli, as transferred) fetched by a typical query, manifest included
+ *     firstResultMs: number,   // median navigation → first result on /search/?q=…, this machine
+ *     p95Ms: number,           // query p95 once the shards are cached
+ *     memoryMB: number,        // memory held by the loaded search (median)
+ *     note?: string }>
+ * Until it exists, only the bytes every visitor downloads today (the whole index and store, brotli) are
+ * reported, marked "whole index"; the other figures print as "hook".
+ */
+async function measureSearch(dist, origin) {
+  const hook = join(SRC, 'scripts/lib/search-scale.mjs');
+  const local = resolve('scripts/lib/search-scale.mjs');
+  const path = existsSync(hook) ? hook : existsSync(local) ? local : null;
+  if (path) return { ...(await import(path)).measureSearch({ dist, origin }), hooked: true };
+  const { brotliCompressSync } = await import('node:zlib');
+  const br = ['search/index.json', 'search/store.json'].filter((f) => existsSync(join(dist, f))).reduce((n, f) => n + brotliCompressSync(readFileSync(join(dist, f))).length, 0);
+  return { bytesPerQuery: br, firstResultMs: NaN, p95Ms: NaN, memoryMB: NaN, note: 'whole index', hooked: false };
+}
+
+async function lighthouse(origin, path) {
+  const { default: lh } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chromePath = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => p && existsSync(p));
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions'],
+  });
+  try {
+    const scores = [];
+    for (let i = 0; i < LH_RUNS; i++) {
+      const r = await lh(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+      scores.push(r?.lhr.categories.performance?.score ?? 0);
+    }
+    return median(scores);
+  } finally {
+    chrome.kill();
+  }
+}
+const median = (/** @type {number[]} */ xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : ((s[s.length / 2 - 1] ?? 0) + (s[s.length / 2] ?? 0)) / 2;
+};
+
+/* ---------- run ---------- */
+const results = [];
+for (const size of SIZES) {
+  const { dir, lessons } = makeCopy(size);
+  process.stderr.write(`· ${lessons} lessons in ${dir}: building…\n`);
+  try {
+    const b = /** @type {{wall: number, cpu: number, peak: number}} */ (await build(dir));
+    const dist = join(dir, 'dist');
+    const d = measureDist(dist);
+    const server = /** @type {import('node:http').Server} */ (await serve(dist));
+    const origin = `http://127.0.0.1:${PORT}`;
+    try {
+      const search = await measureSearch(dist, origin);
+      const lh = LIGHTHOUSE ? await lighthouse(origin, `/learn/${SAMPLE}/`) : NaN;
+      results.push({ size: lessons, ...b, ...d, search, lh });
+    } finally {
+      server.close();
+    }
+    process.stderr.write(`  built in ${b.wall.toFixed(1)} s (CPU ${b.cpu.toFixed(1)} s), peak ${(b.peak / MB).toFixed(0)} MB\n`);
+  } finally {
+    if (!KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/* ---------- table ---------- */
+results.sort((a, b) => a.size - b.size);
+const load = (await import('node:os')).loadavg()[0];
+const base = results.find((r) => r.size === Math.min(...results.map((x) => x.size)));
+const failures = [];
+const f1 = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'hook');
+const row = (label, budget, cell) => [label, budget, ...results.map((r) => cell(r))];
+const check = (r, ok, what) => {
+  if (!ok) failures.push(`${r.size} lessons: ${what}`);
+  return ok ? '' : ' ✖';
+};
+const isMax = (r) => r === results[results.length - 1];
+const rows = [
+  row('build, CPU time (s, user + sys)', '—', (r) => f1(r.cpu)),
+  row('build, wall (s)', `≤ ${BUDGET.buildS} s at the largest`, (r) => `${f1(r.wall)}${isMax(r) ? check(r, r.wall <= BUDGET.buildS, `build ${f1(r.wall)} s > ${BUDGET.buildS} s`) : ''}`),
+  row('build, peak memory (MB)', `≤ ${BUDGET.peakMB} MB`, (r) => `${f1(r.peak / MB, 0)}${check(r, r.peak <= BUDGET.peakMB * MB, `peak memory ${f1(r.peak / MB, 0)} MB`)}`),
+  row('dist (MB)', '—', (r) => f1(r.bytes / MB)),
+  row(`lesson ${SAMPLE}: HTML gzip (KB); elements`, `≤ ${BUDGET.lessonGzipKB} KB, ≤ ${BUDGET.growth}× the smallest`, (r) =>
+    `${f1(r.sample.gzip / KB)}; ${r.sample.elements}${check(r, r.sample.gzip <= BUDGET.lessonGzipKB * KB && r.sample.gzip <= base.sample.gzip * BUDGET.growth && r.sample.elements <= base.sample.elements * BUDGET.growth, 'lesson page grows with the course')}`),
+  row('largest lesson: HTML gzip (KB); elements', `≤ ${BUDGET.lessonGzipKB} KB`, (r) => `${f1(r.largest.gzip / KB)}; ${r.largest.elements}${check(r, r.largest.gzip <= BUDGET.lessonGzipKB * KB, `largest lesson ${r.largest.path}`)}`),
+  row('progress / certificate / home HTML gzip (KB)', `≤ ${BUDGET.growth}× the smallest`, (r) =>
+    `${f1(r.progress / KB)} / ${f1(r.certificate / KB)} / ${f1(r.home / KB)}${check(r, r.progress <= base.progress * BUDGET.growth && r.certificate <= base.certificate * BUDGET.growth, 'progress/certificate page grows with the course')}`),
+  row('search: bytes per query (KB, brotli)', `≤ ${BUDGET.searchKB} KB`, (r) => `${f1(r.search.bytesPerQuery / KB)}${r.search.note ? ` (${r.search.note})` : ''}${check(r, r.search.bytesPerQuery <= BUDGET.searchKB * KB, 'search bytes per query')}`),
+  row('search: navigation → first result (ms)', `≤ ${BUDGET.firstResultMs} ms`, (r) => `${f1(r.search.firstResultMs, 0)}${r.search.hooked ? check(r, r.search.firstResultMs <= BUDGET.firstResultMs, 'first result') : ''}`),
+  row('search: query p95 (ms)', `≤ ${BUDGET.p95Ms} ms`, (r) => `${f1(r.search.p95Ms)}${r.search.hooked ? check(r, r.search.p95Ms <= BUDGET.p95Ms, 'query p95') : ''}`),
+  row('search: memory of the loaded search (MB)', `≤ ${BUDGET.searchMemMB} MB`, (r) => `${f1(r.search.memoryMB)}${r.search.hooked ? check(r, r.search.memoryMB <= BUDGET.searchMemMB, 'search memory') : ''}`),
+  row(`Lighthouse performance, ${SAMPLE} (median of ${LH_RUNS})`, `≥ ${BUDGET.lighthouse}`, (r) => (Number.isFinite(r.lh) ? `${r.lh.toFixed(2)}${check(r, r.lh >= BUDGET.lighthouse, 'Lighthouse')}` : 'skipped')),
+];
+const head = ['lessons', 'budget', ...results.map((r) => String(r.size))];
+console.log(`\nbench:scale — ${SRC} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}, ${new Date().toISOString()}, load average ${load.toFixed(1)}`);
+console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+if (!results.some((r) => r.search.hooked)) console.log('search: the shard measurements are a hook (scripts/lib/search-scale.mjs, feat/search-shard); "whole index" = every visitor downloads it.');
+if (failures.length) {
+  console.error(`\n✖ ${failures.length} budget(s) missed:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('\n✔ every budget met.');
