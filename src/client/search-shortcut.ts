@@ -8,7 +8,8 @@ import { isSearchShortcut } from '../lib/search/keys';
 export function bindSearchShortcut(input: () => HTMLInputElement | null | undefined): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (!isSearchShortcut(e, e.target as HTMLElement | null)) return;
-    const el = input();
+    // A page with its own main search box (the search page) marks it data-search-primary: it wins.
+    const el = document.querySelector<HTMLInputElement>('input[data-search-primary]') ?? input();
     if (!el) return;
     e.preventDefault();
     el.focus();

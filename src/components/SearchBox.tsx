@@ -15,9 +15,12 @@ import { isComposingKey, moveActive } from '../lib/search/keys';
 import { format as fill } from '../i18n/format';
 import { useSearch, useSearchClient } from './useSearch';
 import { useComposition } from './useComposition';
+import { centreSnippet, landingUrl } from '../lib/search-landing';
 import './search.css';
 
 const TOP = 6;
+/** Characters kept before the match in a snippet (two lines on a phone, the match near their middle). */
+const SNIPPET_LEAD = 14;
 
 export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrings; id?: string }) {
   const input = useRef<HTMLInputElement>(null);
@@ -41,7 +44,8 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
   // The "/" and Ctrl/⌘+K shortcut is bound by the client:intent directive (src/directives/intent.ts).
 
   const outcome = useSearch(engine, query, TOP);
-  const results = outcome?.results ?? [];
+  const q = query.trim();
+  const results = (outcome?.results ?? []).map((r) => ({ ...r, url: landingUrl(r.url, q, r.type), snippet: centreSnippet(r.snippet, SNIPPET_LEAD) }));
   const searchUrl = `${href('/search/')}?q=${encodeURIComponent(query.trim())}`;
   // Options: the top results, then "see all results".
   const options = results.length ? [...results.map((r) => r.url), searchUrl] : [];
@@ -89,6 +93,7 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
     }
   };
 
+  const none = expanded && status === 'ready' && !!outcome && !outcome.empty && !results.length;
   let message = '';
   if (expanded) {
     if (status === 'loading') message = s['search.loading'];
@@ -127,6 +132,7 @@ export default function SearchBox({ s, id = 'site-search' }: { s: SearchBoxStrin
       <div class="xs-pop" hidden={!expanded}>
         <p class="xs-msg" role="status">
           {message}
+          {none && <span class="xs-try">{s['reference.searchTry']}</span>}
         </p>
         <ul id={listId} role="listbox" aria-label={s['search.results']} class="xs-list" hidden={!options.length}>
           {results.map((r, i) => (

@@ -15,6 +15,7 @@ import { DOC_TYPES, type DocType } from '../lib/search/types';
 import { bindSearchShortcut } from '../client/search-shortcut';
 import { useSearch, useSearchClient } from './useSearch';
 import { useComposition } from './useComposition';
+import { landingUrl } from '../lib/search-landing';
 import './search.css';
 
 const PAGE = 50;
@@ -52,7 +53,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
     fromUrl();
     load();
     window.addEventListener('popstate', fromUrl);
-    // "/" or Ctrl/⌘+K focuses this page's box (the header has none here).
+    // "/" or Ctrl/⌘+K focuses this page's box (data-search-primary; the header box yields to it).
     const unbind = bindSearchShortcut(() => input.current);
     return () => {
       window.removeEventListener('popstate', fromUrl);
@@ -116,13 +117,15 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
     history.replaceState(null, '', urlFor(query.trim() ? query : '', next));
   };
 
-  const results = outcome?.results ?? [];
+  const results = (outcome?.results ?? []).map((r) => ({ ...r, url: landingUrl(r.url, query, r.type) }));
   const total = outcome?.total ?? 0;
   let message = '';
+  /** No query yet: the example keywords, as links. */
+  let start = false;
   if ((status === 'loading' || status === 'idle') && query.trim()) message = s['search.loading'];
   else if (status === 'error') message = s['search.loadError'];
   else if (status === 'timeout') message = s['search.timeout'];
-  else if (!query.trim() || outcome?.empty) message = s['search.start'];
+  else if (!query.trim() || outcome?.empty) start = true;
   // Ready, the first answer is on its way (its shards are loading): say nothing yet, not "none found".
   else if (!outcome) message = '';
   else if (!total && type && countAll > 0) message = fill(s['search.noneInType'], { type: s[`search.type.${type}`], q: query.trim(), n: countAll });
@@ -134,6 +137,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
       <form
         class="xs-page-form"
         role="search"
+        aria-label={s['search.title']}
         action={href('/search/')}
         method="get"
         onSubmit={(e) => {
@@ -151,6 +155,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
             placeholder={s['search.placeholder']}
             autocomplete="off"
             enterkeyhint="search"
+            data-search-primary
             onInput={onInput}
             onKeyDown={onInputKey}
           />
@@ -173,7 +178,30 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
       </form>
 
       <p class="xs-page-msg" role="status">
-        {message}
+        {!start ? (
+          message
+        ) : (
+          <>
+            {s['reference.startLead']}
+            {s['reference.examples'].split('、').map((word, i) => (
+              <>
+                {i > 0 && '、'}
+                <a
+                  href={`${href('/search/')}?q=${encodeURIComponent(word)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    if (input.current) input.current.value = word;
+                    commit(word, true);
+                    input.current?.focus();
+                  }}
+                >
+                  {word}
+                </a>
+              </>
+            ))}
+            。
+          </>
+        )}
       </p>
       {(status === 'error' || status === 'timeout') && (
         <button type="button" class="xs-submit" onClick={load}>

@@ -32,12 +32,15 @@ const KEYS = [
   'nav.glossary',
   'nav.cases',
   'nav.outline',
+  'reference.startLead',
+  'search.title',
+  'reference.examples',
 ] as const;
 
 export type SearchStrings = Record<(typeof KEYS)[number], string>;
 
 /** Only the box's strings (it is on every page: keep its props small). */
-const BOX_KEYS = ['search.label', 'search.placeholder', 'search.shortcut', 'search.loading', 'search.loadError', 'search.timeout', 'search.count', 'search.none', 'search.seeAll', 'search.results', 'search.type.lesson', 'search.type.case', 'search.type.term', 'search.type.quiz'] as const;
+const BOX_KEYS = ['reference.searchTry', 'search.label', 'search.placeholder', 'search.shortcut', 'search.loading', 'search.loadError', 'search.timeout', 'search.count', 'search.none', 'search.seeAll', 'search.results', 'search.type.lesson', 'search.type.case', 'search.type.term', 'search.type.quiz'] as const;
 export type SearchBoxStrings = Record<(typeof BOX_KEYS)[number], string>;
 
 export const searchStrings = (): SearchStrings => Object.fromEntries(KEYS.map((k) => [k, t(k, {})])) as SearchStrings;

@@ -94,8 +94,23 @@ export interface LastVisit {
   at: number;
 }
 
+/**
+ * A bookmark and a short note on one lesson section (issue 16), keyed "<lessonId>#<anchor>".
+ * Optional (no version bump): older documents have none; a removed mark stays as an empty record
+ * with its time, so a merge with an older copy does not bring it back.
+ */
+export interface SectionMark {
+  bookmark: boolean;
+  note: string;
+  updatedAt: number;
+}
+export const MAX_NOTE_CHARS = 500;
+export const MAX_MARKS = 1000;
+
 export interface ProgressData {
   version: typeof PROGRESS_VERSION;
+  /** Bookmarks and notes per lesson section (optional; see SectionMark). */
+  marks?: Record<string, SectionMark>;
   quizzes: Record<string, QuizRecord>;
   scenarios: Record<string, ScenarioRecord>;
   lessons: Record<string, LessonRecord>;
@@ -193,6 +208,22 @@ export function sanitizeLesson(v: unknown): LessonRecord | undefined {
   return { status: v.status, updatedAt: num(v.updatedAt) ? v.updatedAt : 0 };
 }
 
+export function sanitizeMark(v: unknown): SectionMark | undefined {
+  if (!isObj(v)) return undefined;
+  return {
+    bookmark: v.bookmark === true,
+    note: typeof v.note === 'string' ? v.note.slice(0, MAX_NOTE_CHARS) : '',
+    updatedAt: num(v.updatedAt) ? v.updatedAt : 0,
+  };
+}
+
+/** Keeps at most MAX_MARKS (the latest); {} → absent. */
+function sanitizeMarks(v: unknown): { marks?: Record<string, SectionMark> } {
+  const all = Object.entries(mapOf(v, sanitizeMark));
+  if (!all.length) return {};
+  return { marks: Object.fromEntries(all.sort(([, a], [, b]) => b.updatedAt - a.updatedAt).slice(0, MAX_MARKS)) };
+}
+
 export function sanitizeLastVisit(v: unknown): LastVisit | null {
   if (!isObj(v) || !str(v.lessonId) || !num(v.at)) return null;
   return str(v.section) ? { lessonId: v.lessonId, section: v.section, at: v.at } : { lessonId: v.lessonId, at: v.at };
@@ -208,6 +239,7 @@ export function sanitizeProgress(v: unknown): ProgressData {
     lessons: mapOf(v.lessons, sanitizeLesson),
     lastVisit: sanitizeLastVisit(v.lastVisit),
     resetAt: num(v.resetAt) ? v.resetAt : 0,
+    ...sanitizeMarks(v.marks),
   };
 }
 
@@ -321,6 +353,7 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
     lessons: live(mergeMap(a.lessons, b.lessons, newer)),
     lastVisit: lv && (resetAt === 0 || lv.at > resetAt) ? lv : null,
     resetAt,
+    ...sanitizeMarks(live(mergeMap(a.marks ?? {}, b.marks ?? {}, newer))),
   };
 }
 

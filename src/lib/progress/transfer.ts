@@ -84,6 +84,7 @@ export function mergeImport(current: ProgressData, imported: ProgressData): Prog
     quizzes: fresh(imported.quizzes),
     scenarios: fresh(imported.scenarios),
     lessons: fresh(imported.lessons),
+    ...(imported.marks ? { marks: fresh(imported.marks) } : {}),
     lastVisit: imported.lastVisit && imported.lastVisit.at <= mark ? { ...imported.lastVisit, at: mark + 1 } : imported.lastVisit,
     resetAt: mark,
   };
