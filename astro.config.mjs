@@ -6,6 +6,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { isNoindexPath } from './src/lib/paths';
 import { themeInit } from './src/client/theme-init';
+import { lunrQueryOnly } from './scripts/lib/vite-lunr-query-only.mjs';
 
 // SITE_BASE lets the same source deploy under a sub-path (e.g. /course/); a test builds with one.
 const base = process.env.SITE_BASE ?? '/';
@@ -40,6 +41,8 @@ export default defineConfig({
     },
   ],
   devToolbar: { enabled: false },
+  // The search worker ships only the lunr it runs (scoring, not the stemmer or query parser).
+  vite: { worker: { plugins: () => [lunrQueryOnly()] } },
   // Shiki colours code with inline style="…" attributes, which the CSP forbids; the course has no code.
   markdown: { syntaxHighlight: false },
   /**

@@ -15,7 +15,7 @@ const stages = [
   ['content text lint (content/STYLE.md)', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/lint-text.ts']],
   ['build', 'astro', ['build']],
   ['size: JS budgets per page type', 'node', ['scripts/size.mjs', 'dist']],
-  ['search benchmark', 'node', ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],
+  ['search benchmark', 'node', ['--expose-gc', '--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/bench-search.ts', 'dist']],
   ['internal links (base /)', 'node', ['scripts/check-links.mjs', 'dist', '/']],
   ['HTML validity + CSP coverage', 'node', ['scripts/validate-html.mjs', 'dist']],
   ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],

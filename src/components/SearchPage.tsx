@@ -123,6 +123,8 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
   else if (status === 'error') message = s['search.loadError'];
   else if (status === 'timeout') message = s['search.timeout'];
   else if (!query.trim() || outcome?.empty) message = s['search.start'];
+  // Ready, the first answer is on its way (its shards are loading): say nothing yet, not "none found".
+  else if (!outcome) message = '';
   else if (!total && type && countAll > 0) message = fill(s['search.noneInType'], { type: s[`search.type.${type}`], q: query.trim(), n: countAll });
   else if (!total) message = fill(s['search.none'], { q: query.trim() });
   else message = total > results.length ? fill(s['search.countShown'], { n: total, shown: results.length }) : fill(s['search.count'], { n: total });
@@ -179,7 +181,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
         </button>
       )}
       {outcome?.partial && results.length > 0 && <p class="xs-note">{s['search.partial']}</p>}
-      {status === 'ready' && query.trim() && !outcome?.empty && countAll === 0 && (
+      {status === 'ready' && query.trim() && outcome && !outcome.empty && countAll === 0 && (
         <div class="xs-none">
           <p>{s['search.suggest']}</p>
           <ul>

@@ -11,13 +11,13 @@ function lessonTitle(id: string): string {
 
 /**
  * Every script the page fetches and every worker it starts (module scripts, island chunks,
- * dynamic imports, the search worker), plus search data (index, store), in order.
+ * dynamic imports, the search worker), plus search data (manifest, shards, fragments), in order.
  */
 function scriptRequests(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (r.resourceType() === 'script' || /\.m?js$/.test(u.pathname) || /\/search\/(index|store)\.json$/.test(u.pathname)) seen.push(u.pathname);
+    if (r.resourceType() === 'script' || /\.m?js$/.test(u.pathname) || /\/search\/data\/.+\.json$/.test(u.pathname)) seen.push(u.pathname);
   });
   page.on('worker', (w) => seen.push(`worker ${new URL(w.url()).pathname}`));
   return seen;
@@ -54,7 +54,12 @@ test('header box: nothing loads before intent; a Chinese query finds the lesson;
   const after = requests.slice(before.length);
   for (const u of island) expect(after, 'island module loads on intent').toContain(u);
   expect(after.some((u) => u.startsWith('worker ')), 'the search worker starts on use').toBe(true);
-  expect(after.some((u) => u.endsWith('/search/index.json')), 'the index loads on use').toBe(true);
+  expect(after.some((u) => u.endsWith('/search/data/manifest.json')), 'the index manifest loads on use').toBe(true);
+  // Only the shards of the query's tokens, not the whole index.
+  const shards = after.filter((u) => /\/search\/data\/s\d+\./.test(u));
+  const manifest = JSON.parse(readFileSync('dist/search/data/manifest.json', 'utf8')) as { shards: unknown[] };
+  expect(shards.length, 'shards fetched for one query').toBeGreaterThan(0);
+  expect(shards.length, 'shards fetched for one query').toBeLessThanOrEqual(Math.min(8, manifest.shards.length - 1));
   await expect(box).toHaveAttribute('aria-expanded', 'true');
 
   const axe = await new AxeBuilder({ page }).include('header').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
@@ -73,7 +78,7 @@ test('header box: nothing loads before intent; a Chinese query finds the lesson;
 test('header box: a query typed before the index arrives is answered; Escape closes; Enter without a choice opens the search page', async ({ page }) => {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/search/index.json', async (route) => {
+  await page.route('**/search/data/manifest.json', async (route) => {
     await gate;
     await route.continue();
   });
@@ -223,7 +228,7 @@ test('search page: hostile query is shown as text, never executed; no results sa
 test('search page: a hung index request times out with a clear message, and Retry loads it', async ({ page }) => {
   await page.clock.install();
   let hang = true;
-  await page.route('**/search/index.json', async (route) => {
+  await page.route('**/search/data/manifest.json', async (route) => {
     if (hang) return; // never answered: the request hangs
     await route.continue();
   });
@@ -238,8 +243,32 @@ test('search page: a hung index request times out with a clear message, and Retr
   await expect(status).toHaveText(/找到 \d+ 条结果/);
 });
 
+test('search page: no "none found" and no suggestions between the index being ready and the first answer', async ({ page }) => {
+  // Hold the query's shards: the manifest is loaded (ready), the answer is not there yet.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let held = 0;
+  await page.route(/\/search\/data\/s\d+\.[^/]+\.json$/, async (route) => {
+    held++;
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/search/?q=' + encodeURIComponent('协调'));
+  const status = page.getByRole('main').getByRole('status');
+  await expect.poll(() => held, { message: 'the query asked for its shards' }).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  await expect(status).not.toContainText('没有找到');
+  await expect(page.getByRole('main').getByRole('link', { name: '术语表' })).toHaveCount(0);
+  release();
+  await expect(page.locator('#search-results > li').first()).toBeVisible();
+  await expect(status).toHaveText(/找到 \d+ 条结果/);
+});
+
 test('every anchor the search index links to exists on its page (built output)', () => {
-  const store = JSON.parse(readFileSync('dist/search/store.json', 'utf8')) as { docs: [number, string, number, string, string[], [string, string][]][] };
+  const dir = 'dist/search/data/';
+  const manifest = JSON.parse(readFileSync(dir + 'manifest.json', 'utf8')) as { urls: string[]; frags: [number, string][]; docs: [number, string, string[], number, number][] };
+  const frags = manifest.frags.flatMap(([, f]) => (JSON.parse(readFileSync(dir + f, 'utf8')) as { docs: [string, [string, string][]][] }).docs);
+  const store = { docs: manifest.docs.map(([t, title, aliases, m, u], i) => [t, title || frags[i]![0], m, manifest.urls[u]!, aliases, frags[i]![1]] as const) };
   const ids = new Map<string, Set<string>>();
   const idsOf = (path: string) => {
     if (!ids.has(path)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchData } from '../../src/lib/search/build';
+import { buildSearchFiles } from '../../src/lib/search/build';
 import { SearchEngine, escapeHtml } from '../../src/lib/search/engine';
+import { MANIFEST_FILE, type FragmentFileJSON, type ManifestJSON } from '../../src/lib/search/shards';
 import type { SearchDoc } from '../../src/lib/search/types';
 
 const docs: SearchDoc[] = [
@@ -27,80 +28,106 @@ const docs: SearchDoc[] = [
   { type: 'quiz', title: '下列哪一项最准确地概括了协调的本质?', module: '第1单元 · 协调的概念与本质', url: '/learn/understanding/concept/#练一练', sections: [{ anchor: '', heading: '', text: '调节利益达到均衡\n替领导决定' }] },
 ];
 
-const { index, store } = buildSearchData(docs);
-// Round-trip through JSON like the browser does.
-const engine = new SearchEngine(JSON.parse(JSON.stringify(index)), JSON.parse(JSON.stringify(store)));
-const titles = (q: string, opts = {}) => engine.search(q, opts).results.map((r) => r.title);
+// Small shards and fragment files, so these few documents still span several of each.
+const files = buildSearchFiles(docs, { shardBytes: 300, fragmentBytes: 200 });
+/** Opens the engine over the files, parsing each fetched file like the browser does. */
+const open = (f: Map<string, string> = files) => SearchEngine.open(async (name) => JSON.parse(f.get(name) ?? '(missing)'));
+const engine = await open();
+const titles = async (q: string, opts = {}) => (await engine.search(q, opts)).results.map((r) => r.title);
 
 describe('index build', () => {
-  it('stores no term positions', () => {
-    expect(JSON.stringify(index)).not.toContain('position');
+  it('stores no term positions and no field vectors', async () => {
+    for (const [name, text] of files) expect(text, name).not.toMatch(/position|fieldVectors/);
   });
-  it('keeps a compact plain-text store with section anchors', () => {
-    expect(store.docs[0]![5][1]).toEqual(['一协调的定义', '一、协调的定义\n协调就是沟通信息、通报情况、解决矛盾。']);
+  it('keeps the text in fragments with section anchors', async () => {
+    const manifest = JSON.parse(files.get(MANIFEST_FILE)!) as ManifestJSON;
+    const f0 = JSON.parse(files.get(manifest.frags[0]![1])!) as FragmentFileJSON;
+    expect(f0.docs[0]![1][1]).toEqual(['一协调的定义', '一、协调的定义\n协调就是沟通信息、通报情况、解决矛盾。']);
   });
 });
 
 describe('search', () => {
-  it('finds Chinese text by bigrams, all tokens required', () => {
-    expect(titles('通报情况')).toEqual(['协调的概念与本质']);
-    expect(titles('沟通均衡')).not.toContain('小李协助谈判');
+  it('finds Chinese text by bigrams, all tokens required', async () => {
+    expect(await titles('通报情况')).toEqual(['协调的概念与本质']);
+    expect(await titles('沟通均衡')).not.toContain('小李协助谈判');
   });
-  it('a single Chinese character still finds something', () => {
-    expect(titles('谈')).toContain('小李协助谈判');
-    expect(titles('衡').length).toBeGreaterThan(0);
+  it('a single Chinese character still finds something', async () => {
+    expect(await titles('谈')).toContain('小李协助谈判');
+    expect((await titles('衡')).length).toBeGreaterThan(0);
   });
-  it('ranks a title equal to the query first, then title matches, then text matches', () => {
-    const r = engine.search('协调').results;
+  it('ranks a title equal to the query first, then title matches, then text matches', async () => {
+    const r = (await engine.search('协调')).results;
     expect(r[0]!.title).toBe('协调');
     expect(r[0]!.tier).toBe(0);
     expect(r[1]!.title).toBe('协调的概念与本质');
     expect(r.map((x) => x.tier)).toEqual([...r.map((x) => x.tier)].sort((a, b) => a - b));
   });
-  it('a quiz question mentioning the query ranks as text, after a lesson title containing it', () => {
-    const r = engine.search('概括').results;
+  it('a quiz question mentioning the query ranks as text, after a lesson title containing it', async () => {
+    const r = (await engine.search('概括')).results;
     expect(r.map((x) => x.type)).toEqual(['quiz']);
     expect(r[0]!.tier).toBe(3);
-    const r2 = engine.search('本质').results.map((x) => x.type);
+    const r2 = (await engine.search('本质')).results.map((x) => x.type);
     expect(r2.indexOf('lesson')).toBeLessThan(r2.indexOf('quiz'));
   });
-  it('an alias counts like a title', () => {
-    expect(titles('调和')[0]).toBe('协调');
+  it('an alias counts like a title', async () => {
+    expect((await titles('调和'))[0]).toBe('协调');
   });
-  it('links to the section of the first match', () => {
-    const r = engine.search('利益').results.find((x) => x.type === 'lesson')!;
+  it('links to the section of the first match', async () => {
+    const r = (await engine.search('利益')).results.find((x) => x.type === 'lesson')!;
     expect(r.url).toBe('/learn/understanding/concept/#协调的本质');
-    expect(engine.search('概念与本质').results.find((x) => x.type === 'lesson')!.url).toBe('/learn/understanding/concept/');
+    expect((await engine.search('概念与本质')).results.find((x) => x.type === 'lesson')!.url).toBe('/learn/understanding/concept/');
   });
-  it('falls back to pages matching most tokens when none has them all', () => {
-    const out = engine.search('通报情况火星');
+  it('falls back to pages matching most tokens when none has them all', async () => {
+    const out = (await engine.search('通报情况火星'));
     expect(out.partial).toBe(true);
     expect(out.results.map((r) => r.title)).toContain('协调的概念与本质');
     expect(out.results.every((r) => !r.exact)).toBe(true);
   });
-  it('marks the match in an escaped snippet', () => {
-    const r = engine.search('粗体').results[0]!;
+  it('marks the match in an escaped snippet', async () => {
+    const r = (await engine.search('粗体')).results[0]!;
     expect(r.snippet).toContain('&lt;b&gt;<mark>粗体</mark>&lt;/b&gt; &amp; 符号');
     expect(r.exact).toBe(true);
   });
-  it('matches full-width and upper-case input', () => {
-    expect(titles('ｏａ系统')).toEqual(['小李协助谈判']);
-    expect(engine.search('ＯＡ系统').results[0]!.snippet).toContain('<mark>OA系统</mark>');
+  it('matches full-width and upper-case input', async () => {
+    expect(await titles('ｏａ系统')).toEqual(['小李协助谈判']);
+    expect((await engine.search('ＯＡ系统')).results[0]!.snippet).toContain('<mark>OA系统</mark>');
   });
-  it('filters by type and counts per type', () => {
-    const out = engine.search('均衡', { types: ['term'] });
+  it('filters by type and counts per type', async () => {
+    const out = (await engine.search('均衡', { types: ['term'] }));
     expect(out.results.map((r) => r.type)).toEqual(['term']);
     expect(out.counts.lesson).toBeGreaterThan(0);
     expect(out.counts.quiz).toBe(1);
   });
-  it('reports empty queries', () => {
-    expect(engine.search('  ').empty).toBe(true);
-    expect(engine.search(undefined).empty).toBe(true);
+  it('reports empty queries', async () => {
+    expect((await engine.search('  ')).empty).toBe(true);
+    expect((await engine.search(undefined)).empty).toBe(true);
+  });
+});
+
+describe('pinyin (titles, headings and terms only)', () => {
+  it('pinyin and initials find glossary terms and lesson titles', async () => {
+    expect((await titles('xietiao'))[0]).toBe('协调');
+    expect(await titles('xietiao')).toContain('协调的概念与本质');
+    expect((await titles('xt'))).toContain('协调');
+    expect(await titles('junheng')).toContain('均衡');
+    expect(await titles('XieTiao')).toContain('协调');
+  });
+  it('text that is only in the body is not indexed as pinyin', async () => {
+    // 沟通 is in the lesson's text, not in a title or heading.
+    expect(await titles('goutong')).toEqual([]);
+  });
+  it('a pinyin query fetches the word list and the shards of its matches only', async () => {
+    const fresh = await open();
+    await fresh.search('xietiao', { limit: 5 });
+    const manifest = JSON.parse(files.get(MANIFEST_FILE)!) as ManifestJSON;
+    const shards = fresh.fetched.filter((f) => f.startsWith('s'));
+    expect(fresh.fetched).toContain(manifest.words);
+    expect(shards.length).toBeLessThan(manifest.shards.length / 2);
   });
 });
 
 describe('escapeHtml', () => {
-  it('escapes the five HTML-significant characters', () => {
+  it('escapes the five HTML-significant characters', async () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
@@ -124,13 +151,13 @@ describe('fuzz: hostile input never throws, hangs or leaks markup', () => {
     inputs.push(s);
   }
 
-  it(`runs ${inputs.length} inputs through the query path`, () => {
+  it(`runs ${inputs.length} inputs through the query path`, async () => {
     expect(inputs.length).toBeGreaterThanOrEqual(1000);
     const t0 = performance.now();
     let worst = 0;
     for (const q of inputs) {
       const start = performance.now();
-      const out = engine.search(q, { limit: 20 });
+      const out = (await engine.search(q, { limit: 20 }));
       worst = Math.max(worst, performance.now() - start);
       for (const r of out.results) {
         // Only <mark> tags survive; everything else is escaped text.
@@ -141,32 +168,62 @@ describe('fuzz: hostile input never throws, hangs or leaks markup', () => {
     }
     expect(worst).toBeLessThan(1000);
     expect(performance.now() - t0).toBeLessThan(20_000);
-  });
+  }, 30_000);
 });
 
-describe('compact index format', () => {
-  it('round-trips: the expanded index answers like lunr’s own serialisation', async () => {
-    const lunr = (await import('lunr')).default;
-    const { compactIndex, expandIndex } = await import('../../src/lib/search/format');
-    const raw = lunr(function () {
-      this.pipeline.reset();
-      this.searchPipeline.reset();
-      this.ref('id');
-      this.field('title', { boost: 10 });
-      this.field('body');
-      this.add({ id: '0', title: 'alpha beta', body: 'gamma delta alpha' });
-      this.add({ id: '1', title: 'delta', body: 'alpha alpha epsilon zeta' });
-      this.add({ id: '2', title: 'eta', body: 'theta gamma' });
+describe('shard format', () => {
+  const manifest = JSON.parse(files.get(MANIFEST_FILE)!) as ManifestJSON;
+  it('round-trips: every term and character of the lunr index is in exactly the shard its key falls in', async () => {
+    const { buildSearchIndex } = await import('../../src/lib/search/build');
+    const { locate } = await import('../../src/lib/search/shards');
+    const { index } = buildSearchIndex(docs);
+    expect(manifest.shards.length).toBeGreaterThan(3);
+    const seen = new Map<string, number>();
+    manifest.shards.forEach(([first, name], i) => {
+      const shard = JSON.parse(files.get(name)!) as { t: string[]; c: string[] };
+      for (const t of shard.t) {
+        expect(locate(manifest.shards, t), t).toBe(i);
+        seen.set(t, (seen.get(t) ?? 0) + 1);
+      }
+      for (const c of shard.c) expect(locate(manifest.shards, c), c).toBe(i);
+      expect([...shard.t, ...shard.c].sort()[0]).toBe(first);
     });
-    const json = JSON.parse(JSON.stringify(raw.toJSON()));
-    const compact = compactIndex(json);
-    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(json).length);
-    const again = lunr.Index.load(expandIndex(JSON.parse(JSON.stringify(compact))));
-    for (const term of ['alpha', 'delta', 'gamma', 'zeta', 'nothing']) {
-      const a = raw.query((q) => q.term(term, { usePipeline: false }));
-      const b = again.query((q) => q.term(term, { usePipeline: false }));
-      expect(b.map((r) => r.ref)).toEqual(a.map((r) => r.ref));
-      b.forEach((r, i) => expect(r.score).toBeCloseTo(a[i]!.score, 2));
+    expect([...seen.keys()].sort()).toEqual(index.invertedIndex.map(([t]) => t).sort());
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+  });
+  it('scores exactly like lunr over the whole index', async () => {
+    const lunr = (await import('lunr')).default;
+    const { buildSearchIndex } = await import('../../src/lib/search/build');
+    const whole = lunr.Index.load(buildSearchIndex(docs).index);
+    for (const q of ['协调', '均衡', '利益', '谈判']) {
+      const a = whole.query((qq) => qq.term(q, { usePipeline: false, presence: lunr.Query.presence.REQUIRED }));
+      const fresh = await open();
+      const b = (await fresh.search(q, { limit: Infinity })).results;
+      const byRef = new Map(b.map((r) => [String(r.ref), r.score]));
+      expect([...byRef.keys()].sort(), q).toEqual(a.map((r) => r.ref).sort());
+      for (const r of a) expect(byRef.get(r.ref), `${q} ${r.ref}`).toBeCloseTo(r.score, 6);
     }
+  });
+  it('a query fetches the manifest, only the shards holding its tokens, and fragments of its results', async () => {
+    const fresh = await open();
+    await fresh.search('通报情况', { limit: 5 });
+    const { locate } = await import('../../src/lib/search/shards');
+    const want = new Set(['通报', '报情', '情况'].map((t) => manifest.shards[locate(manifest.shards, t)]![1]));
+    const shardFiles = fresh.fetched.filter((f) => f.startsWith('s'));
+    expect(new Set(shardFiles)).toEqual(want);
+    expect(shardFiles.length).toBe(want.size);
+    expect(want.size).toBeLessThan(manifest.shards.length);
+    // Fragments: only the file of the one result.
+    expect(fresh.fetched.filter((f) => f.startsWith('f'))).toEqual([manifest.frags[0]![1]]);
+  });
+  it('a shard missing from the manifest loses its terms (the check above would see it)', async () => {
+    const broken = JSON.parse(files.get(MANIFEST_FILE)!) as ManifestJSON;
+    const { locate } = await import('../../src/lib/search/shards');
+    broken.shards.splice(locate(broken.shards, '通报'), 1);
+    const f2 = new Map(files).set(MANIFEST_FILE, JSON.stringify(broken));
+    const e2 = await open(f2);
+    expect((await engine.search('通报')).results.length).toBe(1);
+    expect((await e2.search('通报')).results).toEqual([]);
+    expect((await e2.search('通报情况')).partial).toBe(true);
   });
 });

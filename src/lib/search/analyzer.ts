@@ -62,6 +62,12 @@ function classify(ch: string): CharClass {
   return WORD.test(ch) ? 2 : 0;
 }
 
+/** True for an index term made of word (non-CJK) characters, e.g. "oa" or "2024". */
+export function isWordTerm(term: string): boolean {
+  const first = [...term][0];
+  return first !== undefined && classify(first) === 2;
+}
+
 /** A token of a query with where it sits in the query text. */
 export interface QueryToken {
   text: string;

@@ -1,10 +1,12 @@
 /**
- * Browser side of search: starts the search worker (which fetches lunr, the index and the store)
+ * Browser side of search: starts the search worker (which fetches lunr and the index manifest;
+ * each query then fetches only the shards and fragments it needs)
  * only when first asked (focus, shortcut, or the search page), once per page; every caller shares
  * the promise. Queries are answered asynchronously by the worker, so the page never blocks.
  */
 import type { SearchOptions, SearchOutcome } from './engine.ts';
 import { href } from '../paths';
+import { SEARCH_DATA_DIR } from './shards.ts';
 
 export interface SearchClient {
   /** Runs a query in the worker. Rejects only if the worker fails. */
@@ -12,7 +14,7 @@ export interface SearchClient {
 }
 
 /**
- * How long the worker may take to fetch and load the index (~1 MB) before the load counts as
+ * How long the worker may take to fetch and load the index manifest before the load counts as
  * failed: generous for a slow mobile connection, short enough that a hung request does not leave
  * "loading" on screen for ever.
  */
@@ -63,7 +65,7 @@ function startWorker(): Promise<SearchClient> {
     };
     // Absolute URLs: the worker's own location is under /_astro/, not the page's.
     const abs = (p: string) => new URL(href(p), location.href).href;
-    worker.postMessage({ type: 'init', index: abs('/search/index.json'), store: abs('/search/store.json') });
+    worker.postMessage({ type: 'init', data: abs(SEARCH_DATA_DIR) });
   });
 }
 

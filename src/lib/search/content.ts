@@ -9,9 +9,9 @@ import { href, lessonPath, termPath } from '../paths';
 import { t } from '../../i18n';
 import { textSections } from '../lesson/tree';
 import { lessonTextTree } from '../../components/lessonComponents';
-import { buildSearchData } from './build.ts';
+import { buildSearchFiles } from './build.ts';
 import type { Question, ScenarioData } from '../quiz/schema';
-import type { SearchDoc, StoreJSON } from './types.ts';
+import type { SearchDoc } from './types.ts';
 
 function scenarioText(s: ScenarioData): string {
   const start = s.nodes[s.start];
@@ -32,15 +32,15 @@ function questionText(q: Question): string[] {
   }
 }
 
-let cached: Promise<{ index: object; store: StoreJSON }> | undefined;
+let cached: Promise<Map<string, string>> | undefined;
 
-/** Index and store for the whole course (memoised per build). */
-export function getSearchData(): Promise<{ index: object; store: StoreJSON }> {
+/** The search data files for the whole course, name → JSON text (memoised per build). */
+export function getSearchFiles(): Promise<Map<string, string>> {
   cached ??= load();
   return cached;
 }
 
-async function load(): Promise<{ index: object; store: StoreJSON }> {
+async function load(): Promise<Map<string, string>> {
   const course = await getCourse();
   const docs: SearchDoc[] = [];
   /** quiz id → [lesson id, anchor] of the section that places it. */
@@ -106,5 +106,5 @@ async function load(): Promise<{ index: object; store: StoreJSON }> {
       });
     }
   }
-  return buildSearchData(docs);
+  return buildSearchFiles(docs);
 }

@@ -1,19 +1,29 @@
 /**
- * Query side: loads the serialised index + store and answers queries.
- * - The query is built with index.query() from the shared analyzer's tokens, all required;
- *   user text never reaches index.search() (no lunr query syntax, so nothing to throw on).
+ * Query side over the sharded index (shards.ts): loads the manifest once, then per query only
+ * the shards holding the query's tokens and the fragments of the top results.
+ * - Scoring is lunr's: the query's postings (with lunr's own precomputed field weights) are
+ *   loaded into a small lunr.Index holding just those terms, and lunr.Index.query() scores it.
+ *   The query is built from the shared analyzer's tokens, all required; user text never
+ *   reaches index.search() (no lunr query syntax, so nothing to throw on).
+ * - A token cut at a query edge matches inside longer terms: a CJK character through its
+ *   character entry (every term containing it, built at build time), a word through the word
+ *   terms (expanded here). Such a token is one lunr term whose weights are the sum over its
+ *   expansions, with boost √k and weights divided by √k, which gives lunr exactly the score
+ *   of k separate optional clauses (dot product and query-vector norm unchanged).
  * - If that finds nothing: pages matching most of the tokens (partial results).
  * - Re-ranking: title (then alias) equals the query > title contains it > text contains it > partial,
- *   then lunr's score.
+ *   then lunr's score. Titles are in the manifest; whether the text contains the query is known
+ *   from the postings for a one-token query and read from the fragments of the top results
+ *   otherwise (until the top `limit` are all checked).
  * - Snippets around the first exact match (else the first token), HTML-escaped, then <mark>.
  */
 import lunr from 'lunr';
-import { fold, foldWithMap, queryTokens, type Folded } from './analyzer.ts';
-import { DOC_TYPES, type DocType, type StoreJSON } from './types.ts';
-import { expandIndex, type CompactIndex } from './format.ts';
+import { fold, foldWithMap, isWordTerm, queryTokens, type Folded, type QueryToken } from './analyzer.ts';
+import { DOC_TYPES, type DocType } from './types.ts';
+import { MANIFEST_FILE, decodePosting, locate, type Fragment, type FragmentFileJSON, type ManifestJSON, type ShardJSON } from './shards.ts';
 
 export interface SearchResult {
-  /** Position of the document in the store. */
+  /** Position of the document in the manifest. */
   ref: number;
   type: DocType;
   title: string;
@@ -48,22 +58,38 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** Fetches a search data file by name (relative to the data directory) and parses its JSON. */
+export type FetchJson = (file: string) => Promise<unknown>;
+
 interface Doc {
   type: DocType;
   title: string;
-  titles: string[]; // folded title + aliases
+  titles: string[]; // folded title + aliases ('' title for a question until its fragment is read)
+  /** Pinyin of the title: syllables joined, and their initials ('' for a question). */
+  pinyin: [string, string];
   module: string;
   url: string;
-  sections: [string, string][];
+  frag?: Fragment;
   body?: { folded: Folded; starts: number[]; source: string };
+}
+
+/** A decoded posting: per field, refs ascending and lunr's weights. */
+type Decoded = { refs: number[]; w: number[] }[];
+
+interface LoadedShard {
+  terms: Map<string, ShardJSON['p'][number]>;
+  chars: Map<string, { p: ShardJSON['p'][number]; k: number }>;
 }
 
 /** Tokens come from the first 200 characters; the exact-phrase check uses up to 10,000. */
 const MAX_QUERY_CHARS = 200;
 const MAX_PHRASE_CHARS = 10_000;
-const MAX_SCORED_EXPANSIONS = 16;
 const SNIPPET_BEFORE = 20;
 const SNIPPET_AFTER = 60;
+/** Rounds of "read the top results' fragments, re-rank" before giving up on unchecked ones. */
+const MAX_RERANK_ROUNDS = 6;
+/** Fields made of the document's own text (not its title, not pinyin). */
+const TEXT_FIELDS = new Set(['headings', 'body']);
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -72,70 +98,186 @@ export function escapeHtml(s: string): string {
 const zeroCounts = (): Record<DocType, number> => ({ lesson: 0, case: 0, term: 0, quiz: 0 });
 
 export class SearchEngine {
-  readonly index: lunr.Index;
+  readonly manifest: ManifestJSON;
   readonly docs: Doc[];
-  private terms: string[] | undefined;
-  /** lunr's inverted index (public at runtime, missing from @types/lunr): term → field → refs. */
-  private readonly inverted: Record<string, Record<string, Record<string, object> | number>>;
-  private readonly expansions = new Map<string, string[]>();
+  private readonly fetchJson: FetchJson;
+  private readonly shards = new Map<number, Promise<LoadedShard>>();
+  private readonly fragFiles = new Map<number, Promise<void>>();
+  private words: Promise<string[]> | undefined;
+  private readonly decoded = new Map<string, { d: Decoded; k: number } | null>();
+  /** Names of the shard files fetched so far (for tests and the benchmark). */
+  readonly fetched: string[] = [];
 
-  /** `indexJson`: the compact wire format (see format.ts) or lunr's own serialisation. */
-  constructor(indexJson: object, store: StoreJSON) {
-    const json = (indexJson as Partial<CompactIndex>).v === 2 ? expandIndex(indexJson as CompactIndex) : indexJson;
-    this.index = lunr.Index.load(json);
-    this.inverted = (this.index as unknown as { invertedIndex: SearchEngine['inverted'] }).invertedIndex;
-    this.docs = store.docs.map(([t, title, m, url, aliases, sections]) => ({
+  private constructor(manifest: ManifestJSON, fetchJson: FetchJson) {
+    if (manifest.v !== 3) throw new Error(`search manifest: unknown format ${String(manifest.v)}`);
+    this.manifest = manifest;
+    this.fetchJson = fetchJson;
+    this.docs = manifest.docs.map(([t, title, aliases, m, u, py]) => ({
       type: DOC_TYPES[t] ?? 'lesson',
       title,
       titles: [title, ...aliases].map(fold),
-      module: store.modules[m] ?? '',
-      url,
-      sections,
+      pinyin: [py.replace(/ /g, ''), py.split(' ').map((x) => x[0] ?? '').join('')],
+      module: manifest.modules[m] ?? '',
+      url: manifest.urls[u] ?? '',
     }));
   }
 
-  /** Does the lazy per-document work now (folded texts, term list), e.g. while the page is idle. */
-  prepare(): this {
-    for (const d of this.docs) this.body(d);
-    this.terms ??= Object.keys(this.inverted);
-    return this;
+  /** Loads the manifest (the only file needed before the first query). */
+  static async open(fetchJson: FetchJson): Promise<SearchEngine> {
+    const manifest = (await fetchJson(MANIFEST_FILE)) as ManifestJSON;
+    return new SearchEngine(manifest, fetchJson);
   }
 
-  /** Index terms that contain / end with / start with `text` (memoised). */
-  private expand(text: string, leading: boolean, trailing: boolean): string[] {
-    const key = `${leading ? '*' : ''}${text}${trailing ? '*' : ''}`;
-    let out = this.expansions.get(key);
-    if (!out) {
-      this.terms ??= Object.keys(this.inverted);
-      out = this.terms.filter((term) =>
-        leading && trailing ? term.includes(text) : leading ? term.endsWith(text) : term.startsWith(text),
-      );
-      if (this.expansions.size > 500) this.expansions.clear();
-      this.expansions.set(key, out);
+  private file(name: string): Promise<unknown> {
+    this.fetched.push(name);
+    return this.fetchJson(name);
+  }
+
+  private shard(i: number): Promise<LoadedShard> {
+    let s = this.shards.get(i);
+    if (!s) {
+      s = this.file(this.manifest.shards[i]![1]).then((raw) => {
+        const j = raw as ShardJSON;
+        return {
+          terms: new Map(j.t.map((t, k) => [t, j.p[k]!])),
+          chars: new Map(j.c.map((c, k) => [c, { p: j.cp[k]!, k: j.ck[k]! }])),
+        };
+      });
+      s.catch(() => this.shards.delete(i));
+      this.shards.set(i, s);
     }
+    return s;
+  }
+
+  /** Loads the fragment files holding these documents. */
+  private async fragments(refs: Iterable<number>): Promise<void> {
+    const files = new Set<number>();
+    for (const ref of refs) if (!this.docs[ref]?.frag) files.add(locate(this.manifest.frags, ref));
+    await Promise.all(
+      [...files].map((i) => {
+        let p = this.fragFiles.get(i);
+        if (!p) {
+          const [first, name] = this.manifest.frags[i]!;
+          p = this.file(name).then((raw) => {
+            (raw as FragmentFileJSON).docs.forEach((f, k) => {
+              const d = this.docs[first + k];
+              if (!d) return;
+              d.frag = f;
+              if (d.type === 'quiz') {
+                d.title = f[0];
+                d.titles = [fold(f[0])];
+              }
+            });
+          });
+          p.catch(() => this.fragFiles.delete(i));
+          this.fragFiles.set(i, p);
+        }
+        return p;
+      }),
+    );
+  }
+
+  /** Posting of one query token (cached): exact term, character entry, or word expansions summed. */
+  private async posting(t: QueryToken): Promise<{ d: Decoded; k: number } | null> {
+    const key = `${t.leading ? '*' : ''}${t.text}${t.trailing ? '*' : ''}`;
+    if (this.decoded.has(key)) return this.decoded.get(key)!;
+    let out: { d: Decoded; k: number } | null = null;
+    const shards = this.manifest.shards;
+    if (!t.leading && !t.trailing) {
+      const p = (await this.shard(locate(shards, t.text))).terms.get(t.text);
+      out = p ? { d: decodePosting(p), k: 1 } : null;
+    } else if (!isWordTerm(t.text)) {
+      // A CJK character at an edge: every term containing it (the analyzer only cuts CJK runs to one character).
+      const c = (await this.shard(locate(shards, t.text))).chars.get(t.text);
+      out = c ? { d: decodePosting(c.p), k: c.k } : null;
+    } else {
+      // A word at an edge: the word terms that end with / start with / contain it, summed.
+      this.words ??= this.file(this.manifest.words).then((w) => w as string[]);
+      this.words.catch(() => (this.words = undefined));
+      const matches = (await this.words).filter((term) =>
+        t.leading && t.trailing ? term.includes(t.text) : t.leading ? term.endsWith(t.text) : term.startsWith(t.text),
+      );
+      const sums = this.manifest.fields.map(() => new Map<number, number>());
+      let k = 0;
+      await Promise.all([...new Set(matches.map((term) => locate(shards, term)))].map((i) => this.shard(i)));
+      for (const term of matches) {
+        const p = (await this.shard(locate(shards, term))).terms.get(term);
+        if (!p) continue;
+        k++;
+        decodePosting(p).forEach(({ refs, w }, f) => refs.forEach((r, i) => sums[f]!.set(r, (sums[f]!.get(r) ?? 0) + w[i]!)));
+      }
+      out = k
+        ? {
+            d: sums.map((m) => {
+              const refs = [...m.keys()].sort((a, b) => a - b);
+              return { refs, w: refs.map((r) => m.get(r)!) };
+            }),
+            k,
+          }
+        : null;
+    }
+    if (this.decoded.size > 200) this.decoded.clear();
+    this.decoded.set(key, out);
     return out;
   }
 
-  /** Refs of documents that have at least one of the terms in any field. */
-  private docsWithAny(terms: string[]): Set<string> {
-    const docs = new Set<string>();
-    for (const term of terms) {
-      const posting = this.inverted[term];
-      if (!posting) continue;
-      for (const [field, refs] of Object.entries(posting)) {
-        if (field === '_index' || typeof refs !== 'object') continue;
-        for (const ref of Object.keys(refs)) docs.add(ref);
-      }
-    }
-    return docs;
+  /**
+   * lunr scores: a lunr.Index holding only the query's tokens (term "i" = token i) with their
+   * postings and field vectors made of lunr's precomputed weights.
+   */
+  private score(postings: ({ d: Decoded; k: number } | null)[], required: boolean): { ref: string; score: number }[] {
+    const fields = this.manifest.fields;
+    const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
+    const vectors = new Map<string, number[]>();
+    const names: string[] = [];
+    postings.forEach((p, i) => {
+      if (!p) return;
+      const name = String(i);
+      names.push(name);
+      const entry: Record<string, unknown> = { _index: i };
+      const norm = Math.sqrt(p.k);
+      fields.forEach((field, f) => {
+        const refs: Record<string, object> = {};
+        const { refs: rs, w } = p.d[f] ?? { refs: [], w: [] };
+        for (let j = 0; j < rs.length; j++) {
+          refs[rs[j]!] = {};
+          const fieldRef = `${field}/${rs[j]}`;
+          let v = vectors.get(fieldRef);
+          if (!v) vectors.set(fieldRef, (v = []));
+          v.push(i, w[j]! / norm);
+        }
+        entry[field] = refs;
+      });
+      invertedIndex[name] = entry;
+    });
+    const fieldVectors: Record<string, lunr.Vector> = {};
+    for (const [ref, v] of vectors) fieldVectors[ref] = new lunr.Vector(v);
+    // @types/lunr leaves out fieldVectors and TokenSet.fromArray, both public in lunr 2.3.9.
+    const TokenSet = lunr.TokenSet as unknown as { fromArray(a: string[]): lunr.TokenSet };
+    const index = new lunr.Index({
+      invertedIndex: invertedIndex as never,
+      fieldVectors,
+      tokenSet: TokenSet.fromArray([...names].sort()),
+      fields,
+      pipeline: new lunr.Pipeline(),
+    } as unknown as lunr.Index.Attributes);
+    return index.query((q) => {
+      postings.forEach((p, i) => {
+        q.term(String(i), {
+          presence: required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,
+          usePipeline: false,
+          boost: Math.sqrt(p?.k ?? 1),
+        });
+      });
+    });
   }
 
-  /** Folded full text of a document (lazily computed, cached) with section start offsets. */
+  /** Folded full text of a document (its fragment must be loaded) with section start offsets. */
   private body(d: Doc): NonNullable<Doc['body']> {
     if (!d.body) {
       const starts: number[] = [];
       let source = '';
-      for (const [, text] of d.sections) {
+      for (const [, text] of d.frag?.[1] ?? []) {
         if (source) source += '\n';
         starts.push(source.length);
         source += text;
@@ -145,72 +287,37 @@ export class SearchEngine {
     return d.body;
   }
 
-  /** True if the document's title, aliases or text contains the (folded) phrase. */
-  contains(ref: number, foldedPhrase: string): boolean {
-    const d = this.docs[ref];
-    if (!d || !foldedPhrase) return false;
-    return d.titles.some((t) => t.includes(foldedPhrase)) || this.body(d).folded.text.includes(foldedPhrase);
+  /** Releases the folded texts (kept per document once read) — memory stays bounded by what was shown. */
+  private trim(): void {
+    let n = 0;
+    for (const d of this.docs) if (d.body && ++n > 400) d.body = undefined;
   }
 
-  search(input: unknown, opts: SearchOptions = {}): SearchOutcome {
+  async search(input: unknown, opts: SearchOptions = {}): Promise<SearchOutcome> {
     const text = typeof input === 'string' ? input.slice(0, MAX_QUERY_CHARS) : '';
     const tokens = queryTokens(text);
     if (!tokens.length) return { results: [], total: 0, counts: zeroCounts(), partial: false, empty: true };
     const phrase = fold(typeof input === 'string' ? input.slice(0, MAX_PHRASE_CHARS) : '').trim().replace(/\s+/g, ' ');
-
-    // Tokens cut at a query edge match inside longer terms. lunr's leading-wildcard expansion
-    // walks the whole token set (tens of ms), so such tokens are expanded here against the
-    // term list (memoised) and "required" for them means "some expansion is present", checked
-    // on the posting lists. Their lunr clauses carry at most MAX_SCORED_EXPANSIONS terms (for
-    // scoring only); documents matched through other expansions are kept with score 0.
-    const expanded = tokens.map((t) => (t.leading || t.trailing ? this.expand(t.text, t.leading, t.trailing) : undefined));
-    const hasExact = expanded.some((e) => !e);
-    const run = (required: boolean) => {
-      let allowed: Set<string> | undefined;
-      if (required) {
-        for (const terms of expanded) {
-          if (!terms) continue;
-          const docs = this.docsWithAny(terms);
-          allowed = allowed ? new Set([...allowed].filter((r) => docs.has(r))) : docs;
-        }
-        if (allowed?.size === 0) return [];
-      }
-      const hits: { ref: string; score: number }[] = this.index.query((q) => {
-        tokens.forEach((t, i) => {
-          const terms = expanded[i];
-          if (terms) {
-            const scored = terms.includes(t.text) ? [t.text, ...terms.filter((x) => x !== t.text)] : terms;
-            for (const term of scored.slice(0, MAX_SCORED_EXPANSIONS)) q.term(term, { presence: lunr.Query.presence.OPTIONAL, usePipeline: false });
-          } else {
-            q.term(t.text, { presence: required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL, usePipeline: false });
-          }
-        });
-      });
-      if (!allowed) return hits;
-      const kept = hits.filter((h) => allowed.has(h.ref));
-      if (!hasExact) {
-        const seen = new Set(kept.map((h) => h.ref));
-        for (const ref of allowed) if (!seen.has(ref)) kept.push({ ref, score: 0 });
-      }
-      return kept;
-    };
+    const postings = await Promise.all(tokens.map((t) => this.posting(t)));
 
     let partial = false;
-    let hits = run(true);
+    let hits = this.score(postings, true);
     if (!hits.length && tokens.length > 1) {
       partial = true;
       // Fallback: pages matching most of the tokens (at least half of them).
-      const counted = run(false).map((h) => {
-        const d = this.docs[Number(h.ref)]!;
-        const hay = this.body(d).folded.text + '\n' + d.titles.join('\n');
-        return { h, n: tokens.filter((t) => hay.includes(t.text)).length };
-      });
+      const have = postings.map((p) => new Set(p?.d.flatMap((f) => f.refs) ?? []));
       const need = Math.max(1, Math.ceil(tokens.length / 2));
-      hits = counted.filter((c) => c.n >= need).map((c) => c.h);
+      hits = this.score(postings, false).filter((h) => have.filter((s) => s.has(Number(h.ref))).length >= need);
     }
+    // One token that is the whole query: a document having it in its text contains the query.
+    const single = tokens.length === 1 && tokens[0]!.text === phrase ? postings[0] : undefined;
+    const inTextByIndex = single ? new Set(single.d.filter((_, f) => TEXT_FIELDS.has(this.manifest.fields[f]!)).flatMap((f) => f.refs)) : undefined;
+    const inAnyByIndex = single ? new Set(single.d.flatMap((f) => f.refs)) : undefined;
 
     const types = opts.types?.length ? new Set(opts.types) : undefined;
-    const ranked: { ref: number; d: Doc; tier: number; score: number; inTitle: boolean; inBody: boolean }[] = [];
+    const pinyinQuery = /^[a-z ]+$/.test(phrase) ? phrase.replace(/ /g, '') : '';
+    type Ranked = { ref: number; d: Doc; tier: number | undefined; score: number; inTitle: boolean; inBody: boolean | undefined };
+    const ranked: Ranked[] = [];
     const counts = zeroCounts();
     for (const h of hits) {
       const ref = Number(h.ref);
@@ -218,24 +325,52 @@ export class SearchEngine {
       if (!d) continue;
       counts[d.type]++;
       if (types && !types.has(d.type)) continue;
-      // Kept (measured with bench:search, 2026-12): dropping these phrase checks and tiers 2–3 left
-      // known-item ranking unchanged (98.8 % first, 100 % top 3) but ranks a question mentioning the
-      // query above a lesson whose title contains it (unit test in search-engine.test.ts); inBody
-      // also picks the snippet.
-      const inTitle = d.titles.some((t) => t.includes(phrase));
-      const inBody = this.body(d).folded.text.includes(phrase);
+      const titled = d.type !== 'quiz';
+      const inTitle = titled && d.titles.some((t) => t.includes(phrase));
       // Title = query (the title itself before an alias), title contains it, text contains it, partial.
       // A question's prompt ranks as text (it is not a page title).
-      const titled = d.type !== 'quiz';
-      const tier = titled && d.titles[0] === phrase ? 0 : titled && d.titles.includes(phrase) ? 1 : titled && inTitle ? 2 : inTitle || inBody ? 3 : 4;
+      let tier: number | undefined = inTitle ? (d.titles[0] === phrase ? 0 : d.titles.includes(phrase) ? 1 : 2) : undefined;
+      // Pinyin (or its initials) typed for the title: like an alias equal to the query, or the title beginning with it.
+      const [py, pyIni] = d.pinyin;
+      if (tier === undefined && py && pinyinQuery) tier = py === pinyinQuery || pyIni === pinyinQuery ? 1 : py.startsWith(pinyinQuery) || pyIni.startsWith(pinyinQuery) ? 2 : undefined;
+      let inBody: boolean | undefined;
+      if (tier === undefined && single) {
+        const has = titled ? inTextByIndex!.has(ref) : inAnyByIndex!.has(ref);
+        tier = has ? 3 : 4;
+        inBody = titled ? has : undefined;
+      }
       ranked.push({ ref, d, tier, score: h.score, inTitle, inBody });
     }
     // Ties: lessons before cases, terms and questions (a lesson named like a term is the fuller page).
-    ranked.sort((a, b) => a.tier - b.tier || (a.tier < 2 ? DOC_TYPES.indexOf(a.d.type) - DOC_TYPES.indexOf(b.d.type) : 0) || b.score - a.score || a.ref - b.ref);
+    const order = (a: Ranked, b: Ranked) => {
+      const ta = a.tier ?? 3;
+      const tb = b.tier ?? 3;
+      return ta - tb || (ta < 2 ? DOC_TYPES.indexOf(a.d.type) - DOC_TYPES.indexOf(b.d.type) : 0) || b.score - a.score || a.ref - b.ref;
+    };
+    const limit = opts.limit ?? 50;
+    // Read the fragments of the top results; a result whose text turns out not to contain the
+    // query drops to tier 4 and the next ones are read, until the top `limit` are all known.
+    const checked = new Set<Ranked>();
+    const check = (r: Ranked) => {
+      checked.add(r);
+      r.inBody = this.body(r.d).folded.text.includes(phrase);
+      if (r.d.type === 'quiz') r.inTitle = r.d.titles[0]!.includes(phrase);
+      if (r.tier === undefined || r.tier >= 3) r.tier = r.inTitle || r.inBody ? 3 : 4;
+    };
+    let top: Ranked[] = [];
+    for (let round = 0; ; round++) {
+      ranked.sort(order);
+      top = ranked.slice(0, limit);
+      const unchecked = top.filter((r) => !checked.has(r));
+      if (!unchecked.length || round > MAX_RERANK_ROUNDS) break;
+      await this.fragments(unchecked.filter((r) => !r.d.frag).map((r) => r.ref));
+      for (const r of unchecked) if (r.d.frag) check(r);
+    }
     const words = tokens.map((t) => t.text);
-    const results: SearchResult[] = ranked.slice(0, opts.limit ?? 50).map(({ ref, d, tier, score, inTitle, inBody }) => {
+    const results: SearchResult[] = top.map(({ ref, d, tier, score, inTitle, inBody }) => {
       // A title-only match links to the top of the page; the snippet is then the page's opening.
-      const { snippet, anchor } = this.snippet(d, phrase, inBody, inTitle && !inBody ? [] : words);
+      const body = inBody === true;
+      const { snippet, anchor } = d.frag ? this.snippet(d, phrase, body, inTitle && !body ? [] : words) : { snippet: '', anchor: '' };
       return {
         ref,
         type: d.type,
@@ -243,11 +378,12 @@ export class SearchEngine {
         module: d.module,
         url: anchor && !d.url.includes('#') ? `${d.url}#${anchor}` : d.url,
         snippet,
-        exact: inTitle || inBody,
-        tier,
+        exact: inTitle || body,
+        tier: tier ?? 4,
         score,
       };
     });
+    this.trim();
     return { results, total: ranked.length, counts, partial, empty: false };
   }
 
@@ -275,7 +411,7 @@ export class SearchEngine {
     const srcPos = folded.map[pos]!;
     let si = 0;
     while (si + 1 < starts.length && starts[si + 1]! <= srcPos) si++;
-    const anchor = d.sections[si]?.[0] ?? '';
+    const anchor = d.frag?.[1][si]?.[0] ?? '';
 
     const fFrom = Math.max(0, pos - SNIPPET_BEFORE);
     const fTo = Math.min(hay.length, pos + (needles[0]?.length ?? 0) + SNIPPET_AFTER);

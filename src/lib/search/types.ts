@@ -17,14 +17,3 @@ export interface SearchDoc {
   /** Sections in page order: [anchor, heading, text]. Anchor '' = no fragment. */
   sections: { anchor: string; heading: string; text: string }[];
 }
-
-/**
- * The plain-text store (JSON). Compact: one array per doc.
- * doc = [typeCode, title, moduleIndex, url, aliases, sections] with sections = [anchor, text][]
- * where text starts with the heading line when the section has one.
- */
-export interface StoreJSON {
-  v: 1;
-  modules: string[];
-  docs: [number, string, number, string, string[], [string, string][]][];
-}

@@ -1,0 +1,88 @@
+/**
+ * Search at catalogue size without building the site: reads the BUILT course's search documents
+ * (dist/search/data), clones its lessons and cases with their quiz questions up to N lessons
+ * (glossary terms are not cloned), with varied text (each clone swaps a seeded tenth of the CJK
+ * characters for others, so clones have their own bigrams rather than identical postings),
+ * writes the sharded index with the site's own builder (build.ts) into a temporary dist, and
+ * measures it with scripts/lib/search-measure.ts. A stand-in until `npm run bench:scale` builds
+ * real catalogues; both use the same measurer.
+ * Usage: npm run bench:search-scale -- [lessons=1000] [dist=dist]
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { buildSearchFiles } from '../src/lib/search/build.ts';
+import { DOC_TYPES, type SearchDoc } from '../src/lib/search/types.ts';
+import { MANIFEST_FILE, SEARCH_DATA_DIR, type FragmentFileJSON, type ManifestJSON } from '../src/lib/search/shards.ts';
+import { measureSearch } from './lib/search-measure.ts';
+
+const lessons = Number(process.argv[2] ?? 1000);
+const dist = process.argv[3] ?? 'dist';
+const dir = join(dist, SEARCH_DATA_DIR);
+const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as ManifestJSON;
+const frags = manifest.frags.flatMap(([, f]) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as FragmentFileJSON).docs);
+
+/** The built documents back as SearchDocs (a section with an anchor starts with its heading line). */
+const base: SearchDoc[] = manifest.docs.map(([t, title, aliases, m, u], i) => ({
+  type: DOC_TYPES[t]!,
+  title: t === 3 ? frags[i]![0] : title,
+  aliases,
+  module: manifest.modules[m]!,
+  url: manifest.urls[u]!,
+  sections: frags[i]![1].map(([anchor, text]) => {
+    if (!anchor) return { anchor, heading: '', text };
+    const nl = text.indexOf('\n');
+    return nl < 0 ? { anchor, heading: text, text: '' } : { anchor, heading: text.slice(0, nl), text: text.slice(nl + 1) };
+  }),
+}));
+
+const pages = base.filter((d) => d.type === 'lesson' || d.type === 'case');
+const chars = [...new Set(base.flatMap((d) => [...d.title, ...d.sections.flatMap((s) => [...s.text])]).filter((c) => /\p{Script=Han}/u.test(c)))];
+let seed = 1000;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const docs: SearchDoc[] = [...base];
+const clones = Math.ceil(lessons / pages.length) - 1;
+let count = pages.length;
+for (let k = 1; k <= clones && count < lessons; k++) {
+  const swap = new Map<string, string>();
+  for (const c of chars) if (rand() < 0.1) swap.set(c, chars[Math.floor(rand() * chars.length)]!);
+  const vary = (s: string) => [...s].map((c) => swap.get(c) ?? c).join('');
+  const reUrl = (u: string) => u.replace(/^(\/learn\/[^/]+)\//, `$1-${k}/`);
+  for (const page of pages) {
+    if (count >= lessons) break;
+    count++;
+    const pageUrl = page.url;
+    for (const d of base) {
+      if (d !== page && !(d.type === 'quiz' && d.url.startsWith(pageUrl))) continue;
+      docs.push({
+        ...d,
+        title: vary(d.title),
+        module: `${vary(d.module)} ${k}`,
+        url: reUrl(d.url),
+        sections: d.sections.map((s) => ({ anchor: s.anchor, heading: vary(s.heading), text: vary(s.text) })),
+      });
+    }
+  }
+}
+
+const out = mkdtempSync(join(tmpdir(), 'search-scale-'));
+try {
+  const t0 = performance.now();
+  const files = buildSearchFiles(docs);
+  const buildMs = performance.now() - t0;
+  mkdirSync(join(out, SEARCH_DATA_DIR), { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(out, SEARCH_DATA_DIR, name), text);
+  const m = await measureSearch(out);
+  const BUDGET = { kb: 200, firstMs: 1000, p95: 20, mb: 50 };
+  const ok = (b: boolean) => (b ? '✔' : '✖');
+  console.log(`machine: ${m.machine}`);
+  console.log(`${count} lessons+cases (${clones} varied clones of ${pages.length}), ${docs.length} documents; index build ${(buildMs / 1000).toFixed(1)} s`);
+  console.log(`data: ${(m.files.totalRawKB / 1024).toFixed(1)} MB raw, ${m.files.shards} shards (largest ${m.files.largestShardKB.toFixed(0)} KB), ${m.files.fragments} fragment files, manifest ${m.files.manifestKB.toFixed(1)} KB brotli`);
+  console.log(`${ok(m.headerKB.p95 <= BUDGET.kb)} bytes per typical query, header box: median ${m.headerKB.median.toFixed(1)} KB, p95 ${m.headerKB.p95.toFixed(1)}, max ${m.headerKB.max.toFixed(1)} ("${m.headerKB.worst}"), budget ${BUDGET.kb} KB`);
+  console.log(`  search page (top 50): median ${m.pageKB.median.toFixed(1)} KB, p95 ${m.pageKB.p95.toFixed(1)}, max ${m.pageKB.max.toFixed(1)} ("${m.pageKB.worst}"); broadest 协调: ${m.broadestKB.header.toFixed(1)} / ${m.broadestKB.page.toFixed(1)} KB`);
+  console.log(`${ok(m.firstResultMs.cpu <= BUDGET.firstMs)} first result (cold, no network): ${m.firstResultMs.cpu.toFixed(1)} ms CPU median, p95 ${m.firstResultMs.p95cpu.toFixed(1)} (wall ${m.firstResultMs.wall.toFixed(1)} ms)`);
+  console.log(`${ok(m.queryMs.p95 <= BUDGET.p95)} query p95 cached: ${m.queryMs.p95.toFixed(2)} ms CPU (p50 ${m.queryMs.p50.toFixed(2)}, ${m.queryMs.runs} runs; broadest 协调 ${m.queryMs.broadest.toFixed(1)} ms; wall p95 ${m.queryMs.wallP95.toFixed(1)})`);
+  console.log(`${ok(m.memoryMB <= BUDGET.mb)} memory of the loaded search: ${m.memoryMB.toFixed(1)} MB${m.gc ? '' : ' (no --expose-gc)'}`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}

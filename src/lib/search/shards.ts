@@ -1,0 +1,268 @@
+/**
+ * The sharded wire format of the search index (build side writes it, the engine reads it).
+ * Every file lives in one directory, SEARCH_DATA_DIR (`/search/data/`), so the offline
+ * precache can take it by glob:
+ *
+ * - `manifest.json` (fetched once, no hash in its name): shard boundaries, fragment-file
+ *   boundaries, and title, URL, type, module and aliases per document (a question's prompt is
+ *   not a title; it travels in the fragments).
+ * - `s<n>.<hash>.json`: shards of lunr's term-sorted inverted index, ~40 KB each. For every
+ *   term, per field, the documents having it with lunr's own precomputed field-vector weight
+ *   of that term (BM25 × field boost, as lunr stores it: 3 decimals, sent ×1000 as integers),
+ *   so no field vectors ship. Plus, for every CJK character, a "character entry": the
+ *   documents having any term containing it, with the summed weights of those terms and their
+ *   number (a one-character query at an edge matches every term containing it; see engine.ts).
+ * - `w.<hash>.json`: the word (non-CJK) terms, e.g. pinyin and numbers, without postings: a word
+ *   at a query edge matches inside longer words, found in this list, then read from their shards.
+ * - `f<n>.<hash>.json`: text fragments of consecutive documents (sections [anchor, text], and a
+ *   question's prompt), fetched only for the top results (snippets and the exact-match tiers).
+ *
+ * A key (term or character) lives in the last shard whose first key is ≤ it, so a query needs
+ * only the manifest and the shards of its own tokens.
+ */
+import { isWordTerm } from './analyzer.ts';
+
+export const SEARCH_DATA_DIR = '/search/data/';
+export const MANIFEST_FILE = 'manifest.json';
+export const FORMAT_VERSION = 3;
+/** Target size of a shard (raw JSON bytes); a single larger term makes a larger shard. */
+export const SHARD_BYTES = 40_000;
+/** Target size of a fragment file (raw JSON bytes). */
+export const FRAGMENT_BYTES = 12_000;
+
+/** Per field: flat [refDelta, weight×1000, refDelta, weight×1000, …], refs ascending. */
+export type Posting = number[][];
+
+export interface ShardJSON {
+  v: number;
+  /** Terms (sorted) and their postings. */
+  t: string[];
+  p: Posting[];
+  /** Character entries: characters (sorted), their postings (summed weights), their term counts. */
+  c: string[];
+  cp: Posting[];
+  ck: number[];
+}
+
+/**
+ * A document in the manifest: [typeCode, title ('' for a question), aliases, moduleIndex, urlIndex,
+ * pinyin of the title as space-separated syllables ('' for a question)].
+ */
+export type ManifestDoc = [number, string, string[], number, number, string];
+
+export interface ManifestJSON {
+  v: number;
+  fields: string[];
+  /** First key of each shard and its file name. */
+  shards: [string, string][];
+  /** File listing every word (non-CJK) term, sorted: a word at a query edge may be inside any of them. */
+  words: string;
+  /** First document of each fragment file and its file name. */
+  frags: [number, string][];
+  modules: string[];
+  urls: string[];
+  docs: ManifestDoc[];
+}
+
+/** A document's fragment: [prompt of a question, else '', sections [anchor, text] in page order]. */
+export type Fragment = [string, [string, string][]];
+export interface FragmentFileJSON {
+  v: number;
+  docs: Fragment[];
+}
+
+/** Index of the last boundary ≤ key (0 if key is before all). Boundaries sorted ascending. */
+export function locate<T>(bounds: [T, string][], key: T): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bounds[mid]![0] <= key) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Decodes a posting into per field: refs ascending with weights (as lunr holds them). */
+export function decodePosting(p: Posting): { refs: number[]; w: number[] }[] {
+  return p.map((flat) => {
+    const refs: number[] = [];
+    const w: number[] = [];
+    let ref = 0;
+    for (let i = 0; i < flat.length; i += 2) {
+      refs.push((ref += flat[i]!));
+      w.push(flat[i + 1]! / 1000);
+    }
+    return { refs, w };
+  });
+}
+
+/** Input of the shard writer: lunr's serialised index (toJSON) and the documents' display data. */
+export interface LunrIndexJSON {
+  version: string;
+  fields: string[];
+  fieldVectors: [string, number[]][];
+  invertedIndex: [string, Record<string, unknown>][];
+}
+
+export interface DocInfo {
+  type: number;
+  title: string;
+  aliases: string[];
+  module: string;
+  url: string;
+  /** A question's prompt (shown as its title, not indexed as one). */
+  prompt: string;
+  /** Pinyin of the title, syllables separated by spaces ('' for a question). */
+  pinyin: string;
+  sections: [string, string][];
+}
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u3007\u30fc]/u;
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+
+function shortHash(s: string): string {
+  // FNV-1a, 32 bits: enough to tell builds apart in a file name (cache busting, not security).
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+function encode(perField: Map<number, number>[]): Posting {
+  return perField.map((m) => {
+    const out: number[] = [];
+    let prev = 0;
+    for (const ref of [...m.keys()].sort((a, b) => a - b)) {
+      out.push(ref - prev, Math.round(m.get(ref)! * 1000));
+      prev = ref;
+    }
+    return out;
+  });
+}
+
+/** Writes the manifest, the shards and the fragment files: file name → JSON text. */
+export function writeShards(index: LunrIndexJSON, docs: DocInfo[], opts: { shardBytes?: number; fragmentBytes?: number } = {}): Map<string, string> {
+  const shardBytes = opts.shardBytes ?? SHARD_BYTES;
+  const fragmentBytes = opts.fragmentBytes ?? FRAGMENT_BYTES;
+  const fields = index.fields;
+  // lunr's weights: fieldRef "field/ref" → termIndex → weight.
+  const termOf = new Map<number, string>();
+  for (const [term, posting] of index.invertedIndex) termOf.set(posting._index as number, term);
+  const weights = new Map<string, Map<number, number>[]>(); // term → per field: ref → weight
+  for (const [fieldRef, elems] of index.fieldVectors) {
+    const slash = fieldRef.indexOf('/');
+    const f = fields.indexOf(fieldRef.slice(0, slash));
+    const ref = Number(fieldRef.slice(slash + 1));
+    for (let i = 0; i < elems.length; i += 2) {
+      const term = termOf.get(elems[i]!)!;
+      let per = weights.get(term);
+      if (!per) weights.set(term, (per = fields.map(() => new Map())));
+      per[f]!.set(ref, elems[i + 1]!);
+    }
+  }
+  const terms = [...weights.keys()].sort();
+  // Character entries: every term containing the character, weights summed per field and doc.
+  const chars = new Map<string, { per: Map<number, number>[]; k: number }>();
+  for (const term of terms) {
+    for (const ch of new Set(term)) {
+      if (!CJK_CHAR.test(ch)) continue;
+      let e = chars.get(ch);
+      if (!e) chars.set(ch, (e = { per: fields.map(() => new Map()), k: 0 }));
+      e.k++;
+      weights.get(term)!.forEach((m, f) => {
+        for (const [ref, w] of m) e!.per[f]!.set(ref, (e!.per[f]!.get(ref) ?? 0) + w);
+      });
+    }
+  }
+  const keys = [...new Set([...terms, ...chars.keys()])].sort();
+
+  const files = new Map<string, string>();
+  const shards: [string, string][] = [];
+  let cur: ShardJSON | undefined;
+  let curBytes = 0;
+  let curFirst = '';
+  const flush = () => {
+    if (!cur) return;
+    const text = JSON.stringify(cur);
+    const name = `s${shards.length}.${shortHash(text)}.json`;
+    shards.push([curFirst, name]);
+    files.set(name, text);
+    cur = undefined;
+  };
+  for (const key of keys) {
+    if (!cur) {
+      cur = { v: FORMAT_VERSION, t: [], p: [], c: [], cp: [], ck: [] };
+      curBytes = 0;
+      curFirst = key;
+    }
+    const w = weights.get(key);
+    if (w) {
+      const p = encode(w);
+      cur.t.push(key);
+      cur.p.push(p);
+      curBytes += key.length * 3 + JSON.stringify(p).length;
+    }
+    const c = chars.get(key);
+    if (c) {
+      const p = encode(c.per);
+      cur.c.push(key);
+      cur.cp.push(p);
+      cur.ck.push(c.k);
+      curBytes += 8 + JSON.stringify(p).length;
+    }
+    if (curBytes >= shardBytes) flush();
+  }
+  flush();
+  const wordList = JSON.stringify(terms.filter(isWordTerm));
+  const words = `w.${shortHash(wordList)}.json`;
+  files.set(words, wordList);
+
+  // Fragments: consecutive documents, grouped up to about fragmentBytes.
+  const frags: [number, string][] = [];
+  let group: Fragment[] = [];
+  let groupFirst = 0;
+  let groupBytes = 0;
+  const flushFrag = () => {
+    if (!group.length) return;
+    const text = JSON.stringify({ v: FORMAT_VERSION, docs: group } satisfies FragmentFileJSON);
+    const name = `f${frags.length}.${shortHash(text)}.json`;
+    frags.push([groupFirst, name]);
+    files.set(name, text);
+    group = [];
+    groupBytes = 0;
+  };
+  docs.forEach((d, ref) => {
+    if (!group.length) groupFirst = ref;
+    const frag: Fragment = [d.prompt, d.sections];
+    group.push(frag);
+    groupBytes += utf8Bytes(JSON.stringify(frag));
+    if (groupBytes >= fragmentBytes) flushFrag();
+  });
+  flushFrag();
+
+  const modules: string[] = [];
+  const urls: string[] = [];
+  const intern = (list: string[], map: Map<string, number>, s: string) => {
+    let i = map.get(s);
+    if (i === undefined) map.set(s, (i = list.push(s) - 1));
+    return i;
+  };
+  const mMap = new Map<string, number>();
+  const uMap = new Map<string, number>();
+  const manifest: ManifestJSON = {
+    v: FORMAT_VERSION,
+    fields,
+    shards,
+    words,
+    frags,
+    modules,
+    urls,
+    docs: docs.map((d): ManifestDoc => [d.type, d.title, d.aliases, intern(modules, mMap, d.module), intern(urls, uMap, d.url), d.pinyin]),
+  };
+  files.set(MANIFEST_FILE, JSON.stringify(manifest));
+  return files;
+}
