@@ -188,6 +188,17 @@ async function measureSearch(dist, origin) {
   const local = resolve('scripts/lib/search-scale.mjs');
   const path = existsSync(hook) ? hook : existsSync(local) ? local : null;
   if (path) return { ...(await (await import(path)).measureSearch({ dist, origin })), hooked: true };
+  // feat/search-shard's measurer (scripts/lib/search-measure.ts, merged): bytes a fresh search page fetches
+  // for a typical query (median), cold first answer (CPU ms, median), warm p95, memory of the loaded search.
+  const shard = resolve('scripts/lib/search-measure.ts');
+  if (existsSync(shard) && existsSync(join(dist, 'search'))) {
+    try {
+      const m = await (await import(shard)).measureSearch(dist);
+      return { bytesPerQuery: m.pageKB.median * KB, firstResultMs: m.firstResultMs.cpu, p95Ms: m.queryMs.p95, memoryMB: m.memoryMB, note: 'shards', hooked: true };
+    } catch {
+      /* a build without shards (the old whole index): fall through */
+    }
+  }
   const { brotliCompressSync } = await import('node:zlib');
   const br = ['search/index.json', 'search/store.json'].filter((f) => existsSync(join(dist, f))).reduce((n, f) => n + brotliCompressSync(readFileSync(join(dist, f))).length, 0);
   return { bytesPerQuery: br, firstResultMs: NaN, p95Ms: NaN, memoryMB: NaN, note: 'whole index', hooked: false };

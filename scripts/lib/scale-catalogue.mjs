@@ -139,7 +139,13 @@ export function growCatalogue(contentDir, lessons) {
       if (pool) addToFinalPool(pool, m, nm);
     }
   }
-  if (pool) writeFileSync(poolPath, pool.toString({ lineWidth: 0 }));
+  if (pool) {
+    // The paper is drawn stratified by module: it needs at least one question per module.
+    const modules = readdirSync(modulesDir).filter((f) => f.endsWith('.yaml')).length - 1;
+    const count = Number(pool.getIn(['draw', 'count']) ?? 0);
+    if (count && count < modules) pool.setIn(['draw', 'count'], modules);
+    writeFileSync(poolPath, pool.toString({ lineWidth: 0 }));
+  }
   return total;
 }
 

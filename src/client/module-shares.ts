@@ -1,12 +1,12 @@
 /**
- * Each module's share of lessons done where the page does not list the module's lessons (issue 16/17):
- * the home page's unit cards ([data-unit-progress]) and the outline's other modules
- * ([data-share-for] of a module without lesson items). The course data comes from the shared
- * /course-index.json, fetched only once the learner has progress; without progress nothing is loaded.
+ * Each unit's share of lessons done on the home page's unit cards (issue 16): [data-unit-progress]
+ * inside [data-unit-progress-list] (strings in its data-strings). The course data comes from the shared /course-index.json, fetched only
+ * once the learner has progress; without progress nothing is loaded. A page script of its own (not
+ * part of progress-page.ts), so lesson pages do not carry it.
  */
-import { pick } from '../i18n/format';
+import { pick, readStrings } from '../i18n/format';
 import { loadCourseIndex } from './course-index';
-import type { ProgressStore } from '../lib/progress/store';
+import { getProgressStore, type ProgressStore } from '../lib/progress/store';
 import { hasProgress } from '../lib/progress/summary';
 import { moduleShares } from '../lib/progress/module-shares';
 
@@ -35,4 +35,14 @@ export function watchModuleShares(store: ProgressStore, targets: Target[], label
       },
     );
   });
+}
+
+try {
+  const units = document.querySelector<HTMLElement>('[data-unit-progress-list]');
+  if (units) {
+    const targets = [...units.querySelectorAll<HTMLElement>('[data-unit-progress]')].map((el) => ({ el, moduleId: el.dataset.unitProgress ?? '' }));
+    watchModuleShares(getProgressStore(), targets, 'coursemap.unitProgress', readStrings(units));
+  }
+} catch {
+  /* the cards work without their shares */
 }

@@ -11,7 +11,6 @@ import { pick, readStrings } from '../i18n/format';
 import { getProgressStore, type StoreStatus } from '../lib/progress/store';
 import { recordLesson } from '../lib/progress/records';
 import type { ProgressData } from '../lib/progress/schema';
-import { watchModuleShares } from './module-shares';
 import { doneByQuiz, lessonStatus, markedDone, type LessonStatus } from '../lib/progress/summary';
 
 type Strings = Record<string, string>;
@@ -46,7 +45,7 @@ function renderOutline(nav: HTMLElement, s: Strings, data: ProgressData) {
       span.replaceChildren(icon, text);
     }
     const shareEl = mod.querySelector<HTMLElement>('[data-share-for]');
-    // Modules listed without their lessons (issue 17) get their share from module-shares.ts.
+    // Modules listed without their lessons (issue 17) show no share here (their module page and the home page do).
     if (shareEl && items.length) {
       shareEl.textContent = fmt(s, 'outline.shareLabel', { done, total: items.length });
       shareEl.dataset.done = String(done);
@@ -136,18 +135,8 @@ function init() {
   if (nav) {
     const s = readStrings(nav);
     store.subscribe((data) => renderOutline(nav, s, data));
-    const others = [...nav.querySelectorAll<HTMLElement>('li[data-module-id]')].filter((m) => !m.querySelector('li[data-lesson-id]'));
-    const targets = others.flatMap((m) => {
-      const el = m.querySelector<HTMLElement>('[data-share-for]');
-      return el ? [{ el, moduleId: m.dataset.moduleId! }] : [];
-    });
-    watchModuleShares(store, targets, 'outline.shareLabel', s);
   }
-  const units = document.querySelector<HTMLElement>('[data-unit-progress-list]');
-  if (units) {
-    const targets = [...units.querySelectorAll<HTMLElement>('[data-unit-progress]')].map((el) => ({ el, moduleId: el.dataset.unitProgress! }));
-    watchModuleShares(store, targets, 'coursemap.unitProgress', readStrings(units));
-  }
+
   const article = document.querySelector<HTMLElement>('article[data-lesson-id]');
   const lessonId = article?.dataset.lessonId;
   if (article && lessonId) {

@@ -411,7 +411,6 @@ export const zhCN = {
   // Course data shared by the progress pages, the lesson outline per module, the home unit cards (issue 17/16).
   'coursemap.loadFailed': '课程数据载入失败。请检查网络后刷新本页；已保存的进度不受影响。',
   'coursemap.otherModules': '全部单元（{n}）',
-  'coursemap.moduleLessons': '第{n}单元课程',
   'coursemap.unitProgress': '已学完 {done}/{total} 课',
   // Offline course: the update notice (src/components/OfflineSupport.astro).
   'offline.updateReady': '课程有新版本。',
