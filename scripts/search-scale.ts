@@ -7,6 +7,7 @@
  * measures it with scripts/lib/search-measure.ts. A stand-in until `npm run bench:scale` builds
  * real catalogues; both use the same measurer.
  * Usage: npm run bench:search-scale -- [lessons=1000] [dist=dist]
+ * SEARCH_SCALE_KEEP=<dir>: write the synthetic search data under <dir> and keep it (for profiling).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,7 +66,8 @@ for (let k = 1; k <= clones && count < lessons; k++) {
   }
 }
 
-const out = mkdtempSync(join(tmpdir(), 'search-scale-'));
+const keep = process.env.SEARCH_SCALE_KEEP;
+const out = keep || mkdtempSync(join(tmpdir(), 'search-scale-'));
 try {
   console.log(`${docs.length} documents; building the index…`);
   const t0 = performance.now();
@@ -86,5 +88,5 @@ try {
   console.log(`${ok(m.queryMs.p95 <= BUDGET.p95)} query p95 cached: ${m.queryMs.p95.toFixed(2)} ms CPU (p50 ${m.queryMs.p50.toFixed(2)}, ${m.queryMs.runs} runs; broadest 协调 ${m.queryMs.broadest.toFixed(1)} ms; wall p95 ${m.queryMs.wallP95.toFixed(1)})`);
   console.log(`${ok(m.memoryMB <= BUDGET.mb)} memory of the loaded search: ${m.memoryMB.toFixed(1)} MB${m.gc ? '' : ' (no --expose-gc)'}`);
 } finally {
-  rmSync(out, { recursive: true, force: true });
+  if (!keep) rmSync(out, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithMap, queryTokens, tokenize } from '../../src/lib/search/analyzer';
+import { fold, foldText, foldWithMap, queryTokens, tokenize } from '../../src/lib/search/analyzer';
 import { isSearchShortcut, isTypingTarget, moveActive } from '../../src/lib/search/keys';
 import { format as fill } from '../../src/i18n/format';
 
@@ -15,6 +15,23 @@ describe('fold', () => {
     const f = foldWithMap(src);
     expect(f.text).toBe('ab协调fi');
     expect(f.map).toEqual([0, 1, 2, 3, 4, 4, 5]);
+  });
+  it('foldText gives foldWithMap\'s text, and says when the map is the identity', () => {
+    // Every kind of code point: ASCII (capitals), CJK block, full-width forms and punctuation,
+    // ligatures, Kangxi radicals, circled digits, astral characters, lone surrogates, combining marks.
+    const pool = ['A', 'z', 'Q', '0', ' ', '\n', '<', '协', '调', '，', '。', '：', '（', 'Ａ', 'ｆ', '１', 'ﬁ', '\u2F54', '①', '㎡', '𠀋', '😀', '\ud800', '\udc00', 'é', 'e\u0301', 'Σ', 'İ', 'ǅ'];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 500; n++) {
+      const s = Array.from({ length: Math.floor(rand() * 12) }, () => pool[Math.floor(rand() * pool.length)]).join('');
+      const slow = foldWithMap(s);
+      const fast = foldText(s);
+      expect(fast.text, JSON.stringify(s)).toBe(slow.text);
+      expect(fast.identity, JSON.stringify(s)).toBe(slow.map.every((v, i) => v === i));
+    }
+    expect(foldText('协调，ＯＡ').identity).toBe(true);
+    expect(foldText('ﬁ').identity).toBe(false);
+    expect(foldText('𠀋').identity).toBe(false);
   });
 });
 

@@ -204,6 +204,37 @@ describe('shard format', () => {
       for (const r of a) expect(byRef.get(r.ref), `${q} ${r.ref}`).toBeCloseTo(r.score, 6);
     }
   });
+  it('a limited search returns exactly the top of the unlimited one (results past the limit go unscored)', async () => {
+    for (const q of ['协调', '调', '均衡', '本质', '谈判', 'xt', '协调的本质', '通报情况火星']) {
+      const all = (await (await open()).search(q, { limit: Infinity })).results;
+      for (const limit of [1, 2, 3]) {
+        const top = (await (await open()).search(q, { limit })).results;
+        const key = (r: { ref: number; score: number; tier: number; url: string; snippet: string }) => [r.ref, r.score, r.tier, r.url, r.snippet];
+        expect(top.map(key), `${q} ${limit}`).toEqual(all.slice(0, limit).map(key));
+      }
+    }
+  });
+  it('scores several tokens exactly like lunr over the whole index: all required, or most of them (fallback)', async () => {
+    const lunr = (await import('lunr')).default;
+    const { buildSearchIndex } = await import('../../src/lib/search/build');
+    const { queryTokens } = await import('../../src/lib/search/analyzer');
+    const whole = lunr.Index.load(buildSearchIndex(docs).index);
+    const cases: [string, boolean][] = [['通报情况', false], ['协调的本质', false], ['各方利益', false], ['通报情况火星', true], ['解决矛盾均衡水', true]];
+    for (const [q, partial] of cases) {
+      const terms = queryTokens(q).map((t) => t.text);
+      const presence = partial ? lunr.Query.presence.OPTIONAL : lunr.Query.presence.REQUIRED;
+      const need = Math.ceil(terms.length / 2);
+      const a = whole
+        .query((qq) => terms.forEach((t) => qq.term(t, { usePipeline: false, presence })))
+        .filter((r) => !partial || Object.keys(r.matchData.metadata).length >= need);
+      const out = await (await open()).search(q, { limit: Infinity });
+      expect(out.partial, q).toBe(partial);
+      const byRef = new Map(out.results.map((r) => [String(r.ref), r.score]));
+      expect(a.length, q).toBeGreaterThan(0);
+      expect([...byRef.keys()].sort(), q).toEqual(a.map((r) => r.ref).sort());
+      for (const r of a) expect(byRef.get(r.ref), `${q} ${r.ref}`).toBeCloseTo(r.score, 6);
+    }
+  });
   it('a query fetches the manifest, only the shards holding its tokens, and fragments of its results', async () => {
     const fresh = await open();
     await fresh.search('通报情况', { limit: 5 });

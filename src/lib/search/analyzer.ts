@@ -42,6 +42,24 @@ export function foldWithMap(source: string): Folded {
   return { text, map };
 }
 
+/** Code points foldChar may change: ASCII capitals and everything outside ASCII and the CJK block. */
+const FOLDABLE = /[A-Z]|[^\0-\x7f\u4e00-\u9fff]/gu;
+
+/**
+ * foldWithMap(source).text, computed faster (only the code points that may change are visited;
+ * long Chinese texts are mostly CJK block and ASCII), and whether its map is the identity
+ * (every code point was one UTF-16 unit and stayed one), so a caller can skip building the map.
+ */
+export function foldText(source: string): { text: string; identity: boolean } {
+  let identity = true;
+  const text = source.replace(FOLDABLE, (ch) => {
+    const f = foldChar(ch);
+    if (ch.length !== 1 || f.length !== 1) identity = false;
+    return f;
+  });
+  return { text, identity };
+}
+
 /** NFC, then NFKC + lower case per code point. Use for every comparison of user text with content. */
 export function fold(source: string): string {
   let out = '';

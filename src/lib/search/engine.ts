@@ -3,8 +3,11 @@
  * the shards holding the query's tokens and the fragments of the top results.
  * - Scoring is lunr's: the query's postings (with lunr's own precomputed field weights) are
  *   loaded into a small lunr.Index holding just those terms, and lunr.Index.query() scores it.
- *   The query is built from the shared analyzer's tokens, all required; user text never
+ *   The query is built from the shared analyzer's tokens, all required (the matching pages are
+ *   found from the postings first; lunr scores those that can reach the top); user text never
  *   reaches index.search() (no lunr query syntax, so nothing to throw on).
+ * - Kept between queries (1,000 lessons: p95 66 → under 20 ms): decoded postings, and each
+ *   loaded document's folded text (exact-match tiers and snippets), see MAX_FOLDED_CHARS.
  * - A token cut at a query edge matches inside longer terms: a CJK character through its
  *   character entry (every term containing it, built at build time), a word through the word
  *   terms (expanded here). Such a token is one lunr term whose weights are the sum over its
@@ -18,9 +21,9 @@
  * - Snippets around the first exact match (else the first token), HTML-escaped, then <mark>.
  */
 import lunr from 'lunr';
-import { fold, foldWithMap, isWordTerm, queryTokens, type Folded, type QueryToken } from './analyzer.ts';
+import { fold, foldText, foldWithMap, isWordTerm, queryTokens, type QueryToken } from './analyzer.ts';
 import { DOC_TYPES, type DocType } from './types.ts';
-import { MANIFEST_FILE, decodePosting, locate, type Fragment, type FragmentFileJSON, type ManifestJSON, type ShardJSON } from './shards.ts';
+import { MANIFEST_FILE, decodePosting, locate, type FragmentFileJSON, type ManifestJSON, type ShardJSON } from './shards.ts';
 
 export interface SearchResult {
   /** Position of the document in the manifest. */
@@ -69,8 +72,19 @@ interface Doc {
   pinyin: [string, string];
   module: string;
   url: string;
-  frag?: Fragment;
-  body?: { folded: Folded; starts: number[]; source: string };
+  /** The document's text, once its fragment file is loaded (kept: it is what a result shows). */
+  body?: Body;
+}
+
+/** A document's sections joined by '\n', where each starts, their anchors, and its folded text. */
+interface Body {
+  source: string;
+  starts: number[];
+  anchors: string[];
+  /** foldWithMap(source).text, computed on first use and kept (see SearchEngine.folded). */
+  folded?: string;
+  /** The folded text's map back to the source is the identity (else foldWithMap rebuilds it). */
+  identity?: boolean;
 }
 
 /** A decoded posting: per field, refs ascending and lunr's weights. */
@@ -88,12 +102,21 @@ const SNIPPET_BEFORE = 20;
 const SNIPPET_AFTER = 60;
 /** Rounds of "read the top results' fragments, re-rank" before giving up on unchecked ones. */
 const MAX_RERANK_ROUNDS = 6;
+/**
+ * Folded texts kept between queries, in characters (≈ 2 bytes each): the exact-match check of a
+ * broad query reads the folded text of up to a few hundred documents, so folding them again on
+ * every query would cost more than the scoring. Least recently used ones are dropped past this.
+ */
+const MAX_FOLDED_CHARS = 4_000_000;
 /** Fields made of the document's own text (not its title, not pinyin). */
 const TEXT_FIELDS = new Set(['headings', 'body']);
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
+
+/** lunr metadata of a posting (none: no positions are indexed); lunr copies it, never changes it. */
+const NO_METADATA = Object.freeze({});
 
 const zeroCounts = (): Record<DocType, number> => ({ lesson: 0, case: 0, term: 0, quiz: 0 });
 
@@ -105,6 +128,9 @@ export class SearchEngine {
   private readonly fragFiles = new Map<number, Promise<void>>();
   private words: Promise<string[]> | undefined;
   private readonly decoded = new Map<string, { d: Decoded; k: number } | null>();
+  /** Documents whose folded text is held, least recently used first, and the characters held. */
+  private readonly foldedLru = new Map<Doc, number>();
+  private foldedChars = 0;
   /** Names of the shard files fetched so far (for tests and the benchmark). */
   readonly fetched: string[] = [];
 
@@ -152,7 +178,7 @@ export class SearchEngine {
   /** Loads the fragment files holding these documents. */
   private async fragments(refs: Iterable<number>): Promise<void> {
     const files = new Set<number>();
-    for (const ref of refs) if (!this.docs[ref]?.frag) files.add(locate(this.manifest.frags, ref));
+    for (const ref of refs) if (!this.docs[ref]?.body) files.add(locate(this.manifest.frags, ref));
     await Promise.all(
       [...files].map((i) => {
         let p = this.fragFiles.get(i);
@@ -162,7 +188,17 @@ export class SearchEngine {
             (raw as FragmentFileJSON).docs.forEach((f, k) => {
               const d = this.docs[first + k];
               if (!d) return;
-              d.frag = f;
+              const starts: number[] = [];
+              const anchors: string[] = [];
+              const parts: string[] = [];
+              let at = 0;
+              for (const [anchor, text] of f[1]) {
+                starts.push(at);
+                anchors.push(anchor);
+                parts.push(text);
+                at += text.length + 1;
+              }
+              d.body = { source: parts.join('\n'), starts, anchors };
               if (d.type === 'quiz') {
                 d.title = f[0];
                 d.titles = [fold(f[0])];
@@ -221,12 +257,35 @@ export class SearchEngine {
     return out;
   }
 
+  /** Documents having at least `minTokens` of the query's tokens (in any field), ascending. */
+  private matching(postings: ({ d: Decoded; k: number } | null)[], minTokens: number): number[] {
+    const count = new Uint8Array(this.docs.length);
+    const last = new Int16Array(this.docs.length).fill(-1);
+    postings.forEach((p, i) => {
+      for (const { refs } of p?.d ?? []) {
+        for (const r of refs) {
+          if (last[r] !== i) {
+            last[r] = i;
+            count[r] = count[r]! + 1;
+          }
+        }
+      }
+    });
+    const out: number[] = [];
+    for (let r = 0; r < count.length; r++) if (count[r]! >= minTokens) out.push(r);
+    return out;
+  }
+
   /**
-   * lunr scores: a lunr.Index holding only the query's tokens (term "i" = token i) with their
-   * postings and field vectors made of lunr's precomputed weights.
+   * lunr scores these documents: a lunr.Index holding only the query's tokens (term "i" = token i)
+   * with their postings and field vectors made of lunr's precomputed weights, restricted to the
+   * documents to score. A document's lunr score depends only on its own field vectors and the
+   * query, so leaving the others out of the small index changes no score.
    */
-  private score(postings: ({ d: Decoded; k: number } | null)[], required: boolean): { ref: string; score: number }[] {
+  private score(postings: ({ d: Decoded; k: number } | null)[], docs: readonly number[]): Map<number, number> {
     const fields = this.manifest.fields;
+    const wanted = new Uint8Array(this.docs.length);
+    for (const r of docs) wanted[r] = 1;
     const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
     const vectors = new Map<string, number[]>();
     const names: string[] = [];
@@ -240,7 +299,8 @@ export class SearchEngine {
         const refs: Record<string, object> = {};
         const { refs: rs, w } = p.d[f] ?? { refs: [], w: [] };
         for (let j = 0; j < rs.length; j++) {
-          refs[rs[j]!] = {};
+          if (!wanted[rs[j]!]) continue;
+          refs[rs[j]!] = NO_METADATA;
           const fieldRef = `${field}/${rs[j]}`;
           let v = vectors.get(fieldRef);
           if (!v) vectors.set(fieldRef, (v = []));
@@ -261,36 +321,46 @@ export class SearchEngine {
       fields,
       pipeline: new lunr.Pipeline(),
     } as unknown as lunr.Index.Attributes);
-    return index.query((q) => {
+    // Which documents match (every token, or most of them) is decided before (matching()), so the
+    // terms are OPTIONAL: presence does not enter a score, and lunr skips its per-field set unions
+    // and intersections over every matching document (most of a broad query's time at 1,000 lessons).
+    const hits = index.query((q) => {
       postings.forEach((p, i) => {
         q.term(String(i), {
-          presence: required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,
+          presence: lunr.Query.presence.OPTIONAL,
           usePipeline: false,
           boost: Math.sqrt(p?.k ?? 1),
         });
       });
     });
+    return new Map(hits.map((h) => [Number(h.ref), h.score]));
   }
 
-  /** Folded full text of a document (its fragment must be loaded) with section start offsets. */
-  private body(d: Doc): NonNullable<Doc['body']> {
-    if (!d.body) {
-      const starts: number[] = [];
-      let source = '';
-      for (const [, text] of d.frag?.[1] ?? []) {
-        if (source) source += '\n';
-        starts.push(source.length);
-        source += text;
+  /** Folded text of a loaded document, kept between queries (least recently used dropped past MAX_FOLDED_CHARS). */
+  private folded(d: Doc & { body: Body }): string {
+    const b = d.body;
+    if (b.folded === undefined) {
+      const { text, identity } = foldText(b.source);
+      // Text that folding leaves unchanged is held once.
+      b.folded = text === b.source ? b.source : text;
+      b.identity = identity;
+      const n = b.folded === b.source ? 0 : b.folded.length;
+      this.foldedLru.set(d, n);
+      this.foldedChars += n;
+      for (const [old, chars] of this.foldedLru) {
+        if (this.foldedChars <= MAX_FOLDED_CHARS || old === d) break;
+        this.foldedLru.delete(old);
+        this.foldedChars -= chars;
+        if (old.body) old.body.folded = old.body.identity = undefined;
       }
-      d.body = { folded: foldWithMap(source), starts, source };
+    } else {
+      const n = this.foldedLru.get(d);
+      if (n !== undefined) {
+        this.foldedLru.delete(d);
+        this.foldedLru.set(d, n);
+      }
     }
-    return d.body;
-  }
-
-  /** Releases the folded texts (kept per document once read) — memory stays bounded by what was shown. */
-  private trim(): void {
-    let n = 0;
-    for (const d of this.docs) if (d.body && ++n > 400) d.body = undefined;
+    return b.folded;
   }
 
   async search(input: unknown, opts: SearchOptions = {}): Promise<SearchOutcome> {
@@ -300,14 +370,13 @@ export class SearchEngine {
     const phrase = fold(typeof input === 'string' ? input.slice(0, MAX_PHRASE_CHARS) : '').trim().replace(/\s+/g, ' ');
     const postings = await Promise.all(tokens.map((t) => this.posting(t)));
 
+    // Pages having every token (lunr's REQUIRED presence: in any field); if none, pages having at
+    // least half of them (partial results).
     let partial = false;
-    let hits = this.score(postings, true);
+    let hits = postings.every((p) => p) ? this.matching(postings, tokens.length) : [];
     if (!hits.length && tokens.length > 1) {
       partial = true;
-      // Fallback: pages matching most of the tokens (at least half of them).
-      const have = postings.map((p) => new Set(p?.d.flatMap((f) => f.refs) ?? []));
-      const need = Math.max(1, Math.ceil(tokens.length / 2));
-      hits = this.score(postings, false).filter((h) => have.filter((s) => s.has(Number(h.ref))).length >= need);
+      hits = this.matching(postings, Math.max(1, Math.ceil(tokens.length / 2)));
     }
     // One token that is the whole query: a document having it in its text contains the query.
     const single = tokens.length === 1 && tokens[0]!.text === phrase ? postings[0] : undefined;
@@ -319,8 +388,7 @@ export class SearchEngine {
     type Ranked = { ref: number; d: Doc; tier: number | undefined; score: number; inTitle: boolean; inBody: boolean | undefined };
     const ranked: Ranked[] = [];
     const counts = zeroCounts();
-    for (const h of hits) {
-      const ref = Number(h.ref);
+    for (const ref of hits) {
       const d = this.docs[ref];
       if (!d) continue;
       counts[d.type]++;
@@ -339,7 +407,7 @@ export class SearchEngine {
         tier = has ? 3 : 4;
         inBody = titled ? has : undefined;
       }
-      ranked.push({ ref, d, tier, score: h.score, inTitle, inBody });
+      ranked.push({ ref, d, tier, score: 0, inTitle, inBody });
     }
     // Ties: lessons before cases, terms and questions (a lesson named like a term is the fuller page).
     const order = (a: Ranked, b: Ranked) => {
@@ -348,12 +416,20 @@ export class SearchEngine {
       return ta - tb || (ta < 2 ? DOC_TYPES.indexOf(a.d.type) - DOC_TYPES.indexOf(b.d.type) : 0) || b.score - a.score || a.ref - b.ref;
     };
     const limit = opts.limit ?? 50;
+    // lunr scores the results that can reach the top `limit`. Tiers 0–2 (from the titles) are final
+    // (reading the text only sorts the others into 3 and 4), so when at least `limit` results have
+    // them, those in a tier after the limit-th one's cannot reach the top and need no score (a broad
+    // query like 协调 at 1,000 lessons: a few hundred titles score instead of thousands of pages).
+    const titleTiers = ranked.map((r) => r.tier ?? 3).filter((t) => t <= 2).sort((a, b) => a - b);
+    const lastTier = titleTiers.length >= limit ? titleTiers[limit - 1]! : Infinity;
+    const scores = this.score(postings, ranked.filter((r) => (r.tier ?? 3) <= lastTier).map((r) => r.ref));
+    for (const r of ranked) r.score = scores.get(r.ref) ?? 0;
     // Read the fragments of the top results; a result whose text turns out not to contain the
     // query drops to tier 4 and the next ones are read, until the top `limit` are all known.
     const checked = new Set<Ranked>();
     const check = (r: Ranked) => {
       checked.add(r);
-      r.inBody = this.body(r.d).folded.text.includes(phrase);
+      r.inBody = this.folded(r.d as Doc & { body: Body }).includes(phrase);
       if (r.d.type === 'quiz') r.inTitle = r.d.titles[0]!.includes(phrase);
       if (r.tier === undefined || r.tier >= 3) r.tier = r.inTitle || r.inBody ? 3 : 4;
     };
@@ -363,14 +439,14 @@ export class SearchEngine {
       top = ranked.slice(0, limit);
       const unchecked = top.filter((r) => !checked.has(r));
       if (!unchecked.length || round > MAX_RERANK_ROUNDS) break;
-      await this.fragments(unchecked.filter((r) => !r.d.frag).map((r) => r.ref));
-      for (const r of unchecked) if (r.d.frag) check(r);
+      await this.fragments(unchecked.filter((r) => !r.d.body).map((r) => r.ref));
+      for (const r of unchecked) if (r.d.body) check(r);
     }
     const words = tokens.map((t) => t.text);
     const results: SearchResult[] = top.map(({ ref, d, tier, score, inTitle, inBody }) => {
       // A title-only match links to the top of the page; the snippet is then the page's opening.
       const body = inBody === true;
-      const { snippet, anchor } = d.frag ? this.snippet(d, phrase, body, inTitle && !body ? [] : words) : { snippet: '', anchor: '' };
+      const { snippet, anchor } = d.body ? this.snippet(d as Doc & { body: Body }, phrase, body, inTitle && !body ? [] : words) : { snippet: '', anchor: '' };
       return {
         ref,
         type: d.type,
@@ -383,14 +459,16 @@ export class SearchEngine {
         score,
       };
     });
-    this.trim();
     return { results, total: ranked.length, counts, partial, empty: false };
   }
 
   /** Escaped snippet around the first exact match (else the first token found) and its section anchor. */
-  private snippet(d: Doc, phrase: string, exact: boolean, tokens: string[]): { snippet: string; anchor: string } {
-    const { folded, starts, source } = this.body(d);
-    const hay = folded.text;
+  private snippet(d: Doc & { body: Body }, phrase: string, exact: boolean, tokens: string[]): { snippet: string; anchor: string } {
+    const hay = this.folded(d);
+    const { starts, anchors, source } = d.body;
+    // Folded offset → source offset (the identity for most texts; else the map, built here only).
+    const map = d.body.identity ? undefined : foldWithMap(source).map;
+    const src = map ? (f: number) => map[f]! : (f: number) => f;
     let pos = -1;
     let needles: string[];
     if (exact) {
@@ -408,10 +486,10 @@ export class SearchEngine {
       return { snippet: escapeHtml(source.slice(0, end).replace(/\n/g, ' ')) + (end < source.length ? '…' : ''), anchor: '' };
     }
     // Section holding the match.
-    const srcPos = folded.map[pos]!;
+    const srcPos = src(pos);
     let si = 0;
     while (si + 1 < starts.length && starts[si + 1]! <= srcPos) si++;
-    const anchor = d.frag?.[1][si]?.[0] ?? '';
+    const anchor = anchors[si] ?? '';
 
     const fFrom = Math.max(0, pos - SNIPPET_BEFORE);
     const fTo = Math.min(hay.length, pos + (needles[0]?.length ?? 0) + SNIPPET_AFTER);
@@ -430,7 +508,6 @@ export class SearchEngine {
       if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
       else merged.push([r[0], r[1]]);
     }
-    const src = (f: number) => folded.map[f]!;
     let out = fFrom > 0 ? '…' : '';
     let at = fFrom;
     for (const [a, b] of merged) {
