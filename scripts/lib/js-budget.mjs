@@ -45,7 +45,7 @@ const mergedWhy =
 
 /** @type {Row[]} */
 export const JS_BUDGET = [
-  { type: 'home', match: (p) => p.path === '/', island: 0, interaction: SEARCH_ON_USE, site: 8 * KB, why: `${progressWhy} Home 8 KB since issue 16: each unit card shows the learner's share of lessons done, read from the shared /course-index.json (loader, shape check, shares: 1.0 KB gzip, measured 7.2 KB), and the font-size button and the optional bookmarks/notes in the progress store. ${searchWhy}` },
+  { type: 'home', match: (p) => p.path === '/', island: 0, interaction: SEARCH_ON_USE, site: 7 * KB, why: `${progressWhy} Home back at 7 KB after the merge of issues 14–17 (measured 6.1 KB: the home page no longer loads the outline/lesson progress script it never used). Since issue 16: each unit card shows the learner's share of lessons done, read from the shared /course-index.json (loader, shape check, shares: 1.0 KB gzip, measured 7.2 KB), and the font-size button and the optional bookmarks/notes in the progress store. ${searchWhy}` },
   // Same layout as a lesson, never an exercise: it holds the "no island code without an exercise" line. (A lesson
   // without a quiz would match no row and fail until it is given one, with island 0.)
   { type: 'module page', match: (p) => /^\/learn\/[^/]+\/$/.test(p.path), island: 0, interaction: SEARCH_ON_USE, site: 8 * KB, why: 'site 8 KB: as on the home page (measured 7.7 KB after issue 16).' },

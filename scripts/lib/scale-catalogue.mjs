@@ -10,6 +10,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { mulberry32 } from '../../src/lib/quiz/prng.ts';
 
 /** Word swaps applied to prose (both directions are meaningful Chinese of the same register). */
 const SWAPS = [
@@ -31,17 +32,8 @@ const SWAPS = [
 ];
 const EDITIONS = ['续编', '进阶', '实务', '案例', '拓展', '专题', '研修', '提高', '精讲', '补充'];
 
-/** Deterministic pseudo-random generator (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seedable generator (run with --experimental-strip-types, as bench:scale is). */
+const rng = mulberry32;
 
 /** Varies one prose line: a seeded subset of the swaps, applied to the first occurrence each. */
 export function varyLine(line, rand) {

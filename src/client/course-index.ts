@@ -10,24 +10,12 @@
  * A failed or malformed response rejects (callers keep their server-rendered fallback) and is not
  * memoised, so a later call retries.
  */
-import { href } from '../lib/paths';
+import { loadJsonOnce } from './json-once';
 import { parseCourseIndex } from '../lib/progress/course-index-check';
 import type { CourseIndex } from '../lib/progress/summary';
 
 export const COURSE_INDEX_PATH = '/course-index.json';
 
-let pending: Promise<CourseIndex> | null = null;
-
 export function loadCourseIndex(): Promise<CourseIndex> {
-  pending ??= fetch(href(COURSE_INDEX_PATH), { credentials: 'same-origin' })
-    .then((r) => {
-      if (!r.ok) throw new Error(`course index: HTTP ${r.status}`);
-      return r.json() as Promise<unknown>;
-    })
-    .then(parseCourseIndex)
-    .catch((e: unknown) => {
-      pending = null;
-      throw e;
-    });
-  return pending;
+  return loadJsonOnce(COURSE_INDEX_PATH, parseCourseIndex);
 }

@@ -9,7 +9,7 @@
  *    recorded; a passed quiz leads on (下一课 →, with a brief acknowledgement) and missed questions to 错题本.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { QuizData } from '../../lib/quiz/schema';
 import { formatScore, initialAnswers, isAnswered, layoutQuiz, scoreQuiz, type AnswerValue, type Answers, type Layout, type QuizResult } from '../../lib/quiz/engine';
 import { parseSeed } from '../../lib/quiz/prng';
@@ -107,7 +107,9 @@ export default function QuizIsland({ id, quiz: pool, refs, strings: s, children,
     setAt({ quiz: q, seed, paper: pooled ? saved!.ids : undefined, layout, answers, result: checked ? scoreQuiz(q, answers) : null, restored: checked });
   }, []);
 
-  useEffect(() => {
+  // Layout effect: focus moves before the new state is painted, so a keyboard user who acts at once
+  // (or a test) never has focus taken back from a control they have already reached.
+  useLayoutEffect(() => {
     if (!focusSel || !root.current) return;
     root.current.querySelector<HTMLElement>(focusSel)?.focus();
     setFocusSel(null);

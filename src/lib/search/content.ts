@@ -83,7 +83,7 @@ async function load(): Promise<Map<string, string>> {
         {
           anchor: '',
           heading: '',
-          text: [term.data.aliases.length ? `${t('glossary.aliases')}:${term.data.aliases.join('、')}` : '', term.data.definition]
+          text: [term.data.aliases.length ? `${t('glossary.aliases')}：${term.data.aliases.join('、')}` : '', term.data.definition]
             .filter(Boolean)
             .join('\n'),
         },
