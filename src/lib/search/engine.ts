@@ -83,8 +83,9 @@ interface Body {
   anchors: string[];
   /** foldWithMap(source).text, computed on first use and kept (see SearchEngine.folded). */
   folded?: string;
-  /** The folded text's map back to the source is the identity (else foldWithMap rebuilds it). */
+  /** The folded text's map back to the source is the identity (else `map`, built for a snippet). */
   identity?: boolean;
+  map?: Uint32Array;
 }
 
 /** A decoded posting: per field, refs ascending and lunr's weights. */
@@ -351,7 +352,7 @@ export class SearchEngine {
         if (this.foldedChars <= MAX_FOLDED_CHARS || old === d) break;
         this.foldedLru.delete(old);
         this.foldedChars -= chars;
-        if (old.body) old.body.folded = old.body.identity = undefined;
+        if (old.body) old.body.folded = old.body.identity = old.body.map = undefined;
       }
     } else {
       const n = this.foldedLru.get(d);
@@ -466,9 +467,16 @@ export class SearchEngine {
   private snippet(d: Doc & { body: Body }, phrase: string, exact: boolean, tokens: string[]): { snippet: string; anchor: string } {
     const hay = this.folded(d);
     const { starts, anchors, source } = d.body;
-    // Folded offset → source offset (the identity for most texts; else the map, built here only).
-    const map = d.body.identity ? undefined : foldWithMap(source).map;
-    const src = map ? (f: number) => map[f]! : (f: number) => f;
+    // Folded offset → source offset: the identity for most texts; else the map (e.g. "…" folds to
+    // "..."), built for a snippet and kept with the folded text (counted in its LRU size).
+    let map = d.body.map;
+    if (!d.body.identity && !map) {
+      map = d.body.map = Uint32Array.from(foldWithMap(source).map);
+      this.foldedLru.set(d, (this.foldedLru.get(d) ?? 0) + 2 * map.length);
+      this.foldedChars += 2 * map.length;
+    }
+    const m = map;
+    const src = m ? (f: number) => m[f]! : (f: number) => f;
     let pos = -1;
     let needles: string[];
     if (exact) {
