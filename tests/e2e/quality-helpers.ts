@@ -109,9 +109,15 @@ export async function watchPage(page: Page): Promise<() => Promise<string[]>> {
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const step = Math.max(200, innerHeight * 0.8);
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+    // A frame or 100 ms, whichever comes first: a renderer starved on a loaded machine may skip
+    // frames, and a wait for one must not hang the test (it once took the whole 60 s in CI).
+    // At most 400 steps, so a page that grew while being scrolled cannot keep the loop going.
+    for (let y = 0, i = 0; y < document.documentElement.scrollHeight && i < 400; y += step, i++) {
       scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      await new Promise((r) => {
+        requestAnimationFrame(() => r(null));
+        setTimeout(r, 100);
+      });
     }
     scrollTo(0, 0);
   });
