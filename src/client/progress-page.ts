@@ -92,9 +92,15 @@ function trackLesson(article: HTMLElement, lessonId: string) {
     { rootMargin: '0px 0px -60% 0px', threshold: [0, 1] },
   );
   for (const h of headings) io.observe(h);
-  window.addEventListener('pagehide', flush);
+  // On leaving, read the section from the layout itself: a learner who jumps to a section and leaves
+  // at once would otherwise leave before the observer's first callback (seen in CI under load).
+  const leave = () => {
+    pending = current();
+    flush();
+  };
+  window.addEventListener('pagehide', leave);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flush();
+    if (document.visibilityState === 'hidden') leave();
   });
 }
 
