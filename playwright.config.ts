@@ -51,7 +51,8 @@ export default defineConfig({
   retries: 0,
   // Two workers on these 2-core machines (Playwright's default would be one locally).
   workers: 2,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // E2E_JSON=<file> also writes a JSON report (per-test durations, to find the slow tests).
+  reporter: process.env.E2E_JSON ? [['list'], ['json', { outputFile: process.env.E2E_JSON }]] : [['list']],
   // Generous limits for a shared 2-core machine under load: they cost nothing when a test passes,
   // and a slow machine should not fail a correct page (baseline under load average 20: 12 timeouts).
   timeout: 60_000,

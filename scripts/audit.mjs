@@ -130,6 +130,16 @@ async function runLighthouse(paths) {
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
       ],
     });
+    // Same audits and scores, less work per run: no full-page screenshot (an extra capture and
+    // encode of the whole page, used only by the HTML report's element previews), and none of the
+    // performance audits of weight 0 (insights, diagnostics, the filmstrip; the score is the five
+    // weighted metrics), unless another checked category weighs them. Lighthouse runs only the
+    // gatherers the remaining audits need: no back/forward-cache round trip, no JS and CSS coverage.
+    const { default: defaultConfig } = await import('lighthouse/core/config/default-config.js');
+    const categories = /** @type {Record<string, {auditRefs: {id: string, weight: number}[]}>} */ (defaultConfig.categories);
+    const weighed = new Set(Object.keys(BUDGET.lighthouse).flatMap((c) => (categories[c]?.auditRefs ?? []).filter((r) => r.weight > 0).map((r) => r.id)));
+    // (The table's LCP, TBT and CLS are weighted metric audits, so they stay.)
+    const unscoredAudits = (categories.performance?.auditRefs ?? []).map((r) => r.id).filter((id) => !weighed.has(id));
     /** @param {string} path */
     const audit = async (path) => {
       const r = await lighthouse(`${origin}${path}`, {
@@ -137,11 +147,8 @@ async function runLighthouse(paths) {
         output: 'json',
         logLevel: 'error',
         onlyCategories: Object.keys(BUDGET.lighthouse),
-        // Same audits and scores, less work per run: no full-page screenshot (an extra capture and
-        // encode of the whole page, used only by the HTML report's element previews) and none of the
-        // weight-0 filmstrip audits (category "hidden"); neither counts towards any category.
         disableFullPageScreenshot: true,
-        skipAudits: ['screenshot-thumbnails', 'final-screenshot'],
+        skipAudits: unscoredAudits,
       });
       if (!r) throw new Error(`Lighthouse returned nothing for ${path}`);
       return r.lhr;

@@ -8,18 +8,64 @@
  * same visit, in the dark theme on a phone (was a11y.spec.ts): the dark theme really applies, axe,
  * targets, no sideways scrolling, and still no CSP violation or error. Soft assertions: one run
  * reports every kind of problem on the page.
+ *
+ * One browser page per worker visits all its pages in turn (a new context per page cost more than
+ * many of the checks). Each visit starts as a new context would: from about:blank (so the previous
+ * page has left and written what it writes on leaving), with the origin's storage cleared, the
+ * project's viewport and the light scheme; the context has the project's device settings and blocks
+ * service workers, as the config does. A failed test ends its worker (Playwright starts a new one),
+ * so what it left behind cannot reach another page's checks.
  */
-import { expect, test } from '@playwright/test';
-import { allPages, axeViolations, headingProblems, landmarkProblems, representativePages, scrollThrough, undersizedTargets, watchPage } from './quality-helpers';
+import { expect, test as base, type Page } from '@playwright/test';
+import { allPages, axeViolations, headingProblems, landmarkProblems, pageWatcher, representativePages, scrollThrough, undersizedTargets } from './quality-helpers';
 
 const darkOnPhone = new Set(representativePages());
 
+type Visitor = { page: Page; watcher: Awaited<ReturnType<typeof pageWatcher>>; fresh: () => Promise<void> };
+const test = base.extend<{ visitor: Visitor }, { workerVisitor: Visitor }>({
+  workerVisitor: [
+    async ({ browser }, use, workerInfo) => {
+      const u = workerInfo.project.use;
+      const viewport = u.viewport ?? { width: 1280, height: 720 };
+      const context = await browser.newContext({
+        baseURL: u.baseURL,
+        viewport,
+        userAgent: u.userAgent,
+        deviceScaleFactor: u.deviceScaleFactor,
+        isMobile: u.isMobile,
+        hasTouch: u.hasTouch,
+        serviceWorkers: 'block',
+      });
+      const page = await context.newPage();
+      const watcher = await pageWatcher(page);
+      const cdp = await context.newCDPSession(page);
+      const origin = new URL(u.baseURL!).origin;
+      const fresh = async () => {
+        await page.goto('about:blank');
+        // Everything a new context would not have: local storage (progress, theme), IndexedDB,
+        // caches, cookies. The site keeps nothing in sessionStorage (nothing in src/ uses it).
+        await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+        await page.setViewportSize(viewport);
+        await page.emulateMedia({ colorScheme: 'light' });
+        watcher.reset();
+      };
+      await use({ page, watcher, fresh });
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  visitor: async ({ workerVisitor }, use) => {
+    await workerVisitor.fresh();
+    await use(workerVisitor);
+  },
+});
+
 for (const path of allPages()) {
-  test(`CSP, errors, axe, headings, landmarks, targets: ${path}`, async ({ page }) => {
+  test(`CSP, errors, axe, headings, landmarks, targets: ${path}`, async ({ visitor: { page, watcher } }) => {
     // The pages that also get the dark phone pass run axe twice in one visit (timed out at 60 s once
     // on a loaded 2-core machine): they get the time of two visits.
     if (darkOnPhone.has(path)) test.setTimeout(120_000);
-    const problems = await watchPage(page);
+    const problems = watcher.read;
     await page.goto(path);
     // The policy arrives as a <meta> (static hosting) and is strict about scripts.
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');

@@ -78,6 +78,15 @@ export function lessonPaths(outDir = OUT_DIR): string[] {
  * page script runs, so it sees violations by inline code too).
  */
 export async function watchPage(page: Page): Promise<() => Promise<string[]>> {
+  return (await pageWatcher(page)).read;
+}
+
+/**
+ * watchPage for a page that visits many URLs (every-page.spec.ts keeps one page per worker):
+ * `reset()` forgets what was seen so far, before the next visit. The listeners and the init script
+ * are installed once; the init script runs again in every new document.
+ */
+export async function pageWatcher(page: Page): Promise<{ read: () => Promise<string[]>; reset: () => void }> {
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') {
@@ -97,12 +106,13 @@ export async function watchPage(page: Page): Promise<() => Promise<string[]>> {
       w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
     });
   });
-  return async () => {
+  const read = async () => {
     // No catch: if the page cannot be read (closed, crashed), the check fails instead of passing empty.
     const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? null);
     if (csp === null) return [...problems, 'securitypolicyviolation listener missing: the CSP violations of this page could not be read'];
     return [...problems, ...csp.map((c) => `securitypolicyviolation: ${c}`)];
   };
+  return { read, reset: () => void problems.splice(0) };
 }
 
 /** Scrolls to the bottom in steps so that client:visible islands hydrate, then waits for quiet. */
