@@ -8,7 +8,7 @@ import { pick, type Vars } from '../../i18n/format';
 import { LETTERS, canShuffle, identityOrder, liveAnswer, reshuffle, type LiveQuestion } from '../../lib/classroom/quiz';
 import { bump, distribution, emptyTally } from '../../lib/classroom/tally';
 import { formatClock, secondsLeft } from '../../lib/classroom/timer';
-import { parseActivity } from '../../lib/classroom/sync';
+import { activityMessage, parseActivity } from '../../lib/classroom/sync';
 import { connect } from '../../client/classroom/sync-client';
 
 interface Props {
@@ -55,10 +55,18 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide,
   const shuffled = order.some((v, i) => v !== i);
   const shuffleBtn = useRef<HTMLButtonElement>(null);
 
-  // Remote control from the presenter window (BroadcastChannel 'activity' messages for this slide).
+  // Remote control from the presenter window (BroadcastChannel 'activity' messages for this slide),
+  // and the options' display order sent back to it, so the presenter sees the letters the class sees.
+  const linkRef = useRef<ReturnType<typeof connect> | null>(null);
+  const orderRef = useRef(order);
+  orderRef.current = order;
   useEffect(() => {
     if (!lessonId || !slide) return;
     const link = connect(lessonId, (msg) => {
+      if (msg.type === 'hello' && msg.role === 'presenter' && orderRef.current.some((v, i) => v !== i)) {
+        link.send(activityMessage(slide, { order: orderRef.current, answer: liveAnswer(q, orderRef.current) }, link.id));
+        return;
+      }
       if (msg.type !== 'activity' || msg.slide !== slide) return;
       const cmd = parseActivity(msg.state);
       if (cmd.reveal !== undefined) setRevealed(cmd.reveal);
@@ -69,8 +77,20 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide,
         setStartedAt(Date.now());
       }
     });
-    return () => link.close();
+    linkRef.current = link;
+    return () => {
+      linkRef.current = null;
+      link.close();
+    };
   }, [lessonId, slide]);
+  const firstOrder = useRef(true);
+  useEffect(() => {
+    if (firstOrder.current) {
+      firstOrder.current = false;
+      return;
+    }
+    if (slide) linkRef.current?.send(activityMessage(slide, { order, answer: liveAnswer(q, order) }, linkRef.current.id));
+  }, [order, slide, q]);
 
   const left = startedAt === null ? duration : secondsLeft(duration, startedAt, now);
   useEffect(() => {
