@@ -65,6 +65,9 @@ for (const path of allPages()) {
     // The pages that also get the dark phone pass run axe twice in one visit (timed out at 60 s once
     // on a loaded 2-core machine): they get the time of two visits.
     if (darkOnPhone.has(path)) test.setTimeout(120_000);
+    // The answer keys lay out every question and scenario branch on one long page (the cases key took
+    // 55 s of its 60 s on a 2-core machine at load 15): they get the same.
+    if (/\/answer-key\/$/.test(path)) test.setTimeout(120_000);
     const problems = watcher.read;
     await page.goto(path);
     // The policy arrives as a <meta> (static hosting) and is strict about scripts.
