@@ -20,7 +20,7 @@
  * Figures: build wall time, CPU time (user + sys of the build and its children, GNU time) and the
  * load average during the build (the machine is shared: wall time includes waiting for others);
  * peak memory (the larger of the sum of the resident memory of the build's process tree, sampled every
- * 100 ms, and the largest single process's high-water mark); dist size; a lesson page
+ * 500 ms, and the largest single process's high-water mark); dist size; a lesson page
  * (methods/timing and the largest ordinary lesson): HTML gzip -9 and element count (start tags); the
  * progress page's HTML; search (see the hook below); Lighthouse performance (mobile defaults) of the
  * lesson page, median of LH_RUNS.
@@ -147,9 +147,11 @@ function build(dir) {
       detached: true, // its own process group, so cleanup() can stop the whole tree
     });
     running = child;
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     let log = '';
     let pages = 0;
-    const onData = (/** @type {Buffer} */ d) => {
+    const onData = (/** @type {string} */ d) => {
       const text = String(d);
       pages += (text.match(/[├└]─ /g) ?? []).length;
       log = (log + text).slice(-20000);
@@ -163,9 +165,9 @@ function build(dir) {
     const timer = setInterval(() => {
       const rss = treeRss(/** @type {number} */ (child.pid));
       peak = Math.max(peak, rss);
-      if (++ticks % 10 === 0) loads.push(loadavg()[0]);
-      if (ticks % 150 === 0) say(`  building: ${((performance.now() - t0) / 1000).toFixed(0)} s, ${pages} pages written, ${(rss / MB).toFixed(0)} MB, load ${loadavg()[0].toFixed(1)}`);
-    }, 100);
+      if (++ticks % 2 === 0) loads.push(loadavg()[0]);
+      if (ticks % 30 === 0) say(`  building: ${((performance.now() - t0) / 1000).toFixed(0)} s, ${pages} pages written, ${(rss / MB).toFixed(0)} MB, load ${loadavg()[0].toFixed(1)}`);
+    }, 500); // reading /proc for every process is not free on a loaded machine: twice a second
     child.on('exit', (code) => {
       clearInterval(timer);
       running = null;
@@ -248,7 +250,8 @@ function serve(dist) {
 async function measureSearch(dist, origin) {
   const hook = join(SRC, 'scripts/lib/search-scale.mjs');
   const local = resolve('scripts/lib/search-scale.mjs');
-  const path = existsSync(hook) ? hook : existsSync(local) ? local : null;
+  // This checkout's measurer first: --src=<another checkout> is measured with the same tool.
+  const path = existsSync(local) ? local : existsSync(hook) ? hook : null;
   if (path) return { ...(await (await import(path)).measureSearch({ dist, origin })), hooked: true };
   // feat/search-shard's measurer (scripts/lib/search-measure.ts, merged): bytes a fresh search page fetches
   // for a typical query (median), cold first answer (CPU ms, median), warm p95, memory of the loaded search.
