@@ -79,6 +79,7 @@ export const zhCN = {
   'classroom.remoteCountdown': '演示窗口开始倒计时 {n} 秒',
   'classroom.remoteReveal': '在演示窗口揭晓答案',
   'classroom.remoteHide': '在演示窗口隐藏答案',
+  'classroom.remoteShuffled': '演示窗口已打乱选项顺序：这里的选项和正确答案已按投影上的字母排列。',
   'classroom.quizSlide': '现场测验',
   'classroom.questionOf': '第 {n} 题 / 共 {total} 题',
   'classroom.answerNote': '正确答案',

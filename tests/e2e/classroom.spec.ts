@@ -603,3 +603,41 @@ test('the presenter can shuffle the option order of a live quiz by keyboard; vot
   await expect(slide.getByRole('button', { name: '恢复原顺序' })).toHaveCount(0);
   await expect(shuffle).toBeFocused();
 });
+
+test('when the class sees shuffled options, the presenter view shows the same letters and the answer by them', async ({ page, context }) => {
+  const { lesson, index, q } = longestChoiceQuestion();
+  await page.goto(present(lesson));
+  const n = Number(await page.locator('[data-slide]:has(.live-quiz)').nth(index).getAttribute('data-slide'));
+  await page.goto(present(lesson, n));
+  const slide = visibleSlide(page);
+  await hydrated(slide);
+  const pv = await context.newPage();
+  await pv.goto(`${presenter(lesson)}?slide=${n}`);
+  await expect(pv.locator('[data-presenter][data-ready]')).toBeAttached();
+  const optionText = (scope: Locator) =>
+    scope.locator('.lq-option .lq-text').evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, '')));
+  const current = pv.locator('[data-pane="current"]');
+  const authored = await optionText(current);
+  const note = pv.getByText('演示窗口已打乱选项顺序', { exact: false });
+  await expect(note).toBeHidden();
+
+  await slide.getByRole('button', { name: '打乱选项顺序' }).click();
+  await expect.poll(() => optionText(slide)).not.toEqual(authored);
+  // Letter and text of every option, as the class sees them, now also in the presenter's copy.
+  const shown = await optionText(slide);
+  await expect.poll(() => optionText(current)).toEqual(shown);
+  await expect(note).toBeVisible();
+  const answer = pv.locator('[data-pane="notes"] [data-pv-answer]');
+  for (const o of q.options.filter((x) => x.correct)) {
+    const pos = shown.findIndex((t) => t.endsWith(o.text.replace(/\s+/g, '')));
+    await expect(answer).toContainText(`${'ABCDEFGHIJ'[pos]}. ${o.text}`);
+  }
+  // A presenter window opened later asks, and gets the order too.
+  const late = await context.newPage();
+  await late.goto(`${presenter(lesson)}?slide=${n}`);
+  await expect.poll(() => optionText(late.locator('[data-pane="current"]'))).toEqual(shown);
+
+  await slide.getByRole('button', { name: '恢复原顺序' }).click();
+  await expect.poll(() => optionText(current)).toEqual(authored);
+  await expect(note).toBeHidden();
+});

@@ -66,6 +66,16 @@ describe('sync protocol', () => {
     expect(parseActivity({ countdown: 90.5 })).toEqual({});
     expect(parseMessage(activityMessage(4, { reveal: false }, 'p'))).toMatchObject({ type: 'activity', slide: 4, state: { reveal: false } });
   });
+  it('reads the display order a live quiz reports to the presenter only when it is a permutation', () => {
+    expect(parseActivity({ order: [2, 0, 1], answer: ['A. x'] })).toEqual({ order: [2, 0, 1], answer: ['A. x'] });
+    expect(parseActivity({ order: [0, 0, 1] })).toEqual({});
+    expect(parseActivity({ order: [0, 3, 1] })).toEqual({});
+    expect(parseActivity({ order: [0, 1.5] })).toEqual({});
+    expect(parseActivity({ order: [] })).toEqual({});
+    expect(parseActivity({ order: 'abc' })).toEqual({});
+    expect(parseActivity({ order: [1, 0], answer: [1, 2] })).toEqual({ order: [1, 0] });
+    expect(parseActivity({ order: [1, 0], answer: ['x'.repeat(2000)] })).toEqual({ order: [1, 0] });
+  });
 });
 
 describe('timer', () => {

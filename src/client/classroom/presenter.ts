@@ -3,7 +3,7 @@
  * from inert templates), runs the talk timer, and follows / drives the audience window.
  */
 import { applyAction, keyAction, searchWithSlide, slideFromSearch, type DeckAction } from '../../lib/classroom/deck';
-import { activityMessage, gotoMessage, helloMessage } from '../../lib/classroom/sync';
+import { activityMessage, gotoMessage, helloMessage, parseActivity } from '../../lib/classroom/sync';
 import { elapsedMs, formatClock, newStopwatch, pauseStopwatch, resetStopwatch, resumeStopwatch } from '../../lib/classroom/timer';
 import { connect } from './sync-client';
 import { pick, readStrings } from '../../i18n/format';
@@ -24,22 +24,62 @@ function init(root: HTMLElement) {
   const audienceLink = root.querySelector<HTMLAnchorElement>('a[target="_blank"]');
   let current = slideFromSearch(location.search, count);
 
+  /** Display order of each live quiz slide's options, as the audience window last reported it. */
+  const orders = new Map<number, number[]>();
+  /** The answer lines for that order (letters as the class sees them). */
+  const answers = new Map<number, string[]>();
   const link = connect(lessonId, (msg) => {
     if (msg.type === 'goto') show(msg.slide, false);
+    if (msg.type === 'activity') {
+      const { order, answer } = parseActivity(msg.state);
+      if (!order) return;
+      orders.set(msg.slide, order);
+      if (answer) answers.set(msg.slide, answer);
+      if (msg.slide === current) {
+        fillSlide(pane('current'), current);
+        showShuffled();
+      } else if (msg.slide === current + 1) fillSlide(pane('next'), current + 1);
+    }
   });
 
   const fill = (target: HTMLElement, template: HTMLTemplateElement | null) => {
     target.replaceChildren(template ? template.content.cloneNode(true) : document.createTextNode(''));
+  };
+  /** A slide's copy, with a live quiz's options in the order the class sees and lettered to match. */
+  const fillSlide = (target: HTMLElement, n: number) => {
+    fill(target, n <= count ? tpl('slide', n) : null);
+    const order = orders.get(n);
+    const list = target.querySelector('ol.lq-options');
+    if (!order || !list || list.children.length !== order.length) return;
+    const items = [...list.children];
+    // The letters stay with the positions: position k keeps the k-th letter the server wrote.
+    const letters = items.map((li) => li.querySelector('.lq-letter')?.textContent ?? '');
+    list.replaceChildren(
+      ...order.map((opt, pos) => {
+        const li = items[opt]!;
+        const letter = li.querySelector('.lq-letter');
+        if (letter) letter.textContent = letters[pos] ?? '';
+        return li;
+      }),
+    );
+  };
+  const showShuffled = () => {
+    const note = pane('notes').querySelector<HTMLElement>('[data-pv-shuffled]');
+    if (note) note.hidden = !(orders.get(current) ?? []).some((v, i) => v !== i);
+    const answer = answers.get(current);
+    const lines = pane('notes').querySelector<HTMLElement>('[data-pv-answer]');
+    if (answer && lines) lines.textContent = answer.join('；');
   };
 
   function show(n: number, broadcast = true) {
     const next = Math.min(count, Math.max(1, n));
     const changed = next !== current;
     current = next;
-    fill(pane('current'), tpl('slide', current));
-    fill(pane('next'), current < count ? tpl('slide', current + 1) : null);
+    fillSlide(pane('current'), current);
+    fillSlide(pane('next'), current + 1);
     fill(pane('notes'), tpl('notes', current));
     for (const note of pane('notes').querySelectorAll<HTMLElement>('[data-teacher-note]')) note.hidden = false;
+    showShuffled();
     if (endNote) endNote.hidden = current < count;
     if (counter) counter.textContent = String(current);
     if (prevBtn) prevBtn.disabled = current === 1;

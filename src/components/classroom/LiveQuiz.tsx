@@ -4,11 +4,11 @@
  * Props are the slim LiveQuestion built at build time (src/lib/classroom/quiz.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { pick, type Vars } from '../../i18n/format';
 import { LETTERS, canShuffle, identityOrder, liveAnswer, reshuffle, type LiveQuestion } from '../../lib/classroom/quiz';
 import { bump, distribution, emptyTally } from '../../lib/classroom/tally';
 import { formatClock, secondsLeft } from '../../lib/classroom/timer';
-import { parseActivity } from '../../lib/classroom/sync';
+import { activityMessage, parseActivity } from '../../lib/classroom/sync';
 import { connect } from '../../client/classroom/sync-client';
 
 interface Props {
@@ -22,6 +22,8 @@ interface Props {
   /** Lesson and 1-based slide number: the presenter window can reveal / start the countdown remotely. */
   lessonId?: string;
   slide?: number;
+  /** UI strings picked by the server (live., classroom.), so the island does not carry the whole table. */
+  strings: Record<string, string>;
 }
 
 const DURATIONS = [30, 60, 90, 120];
@@ -34,7 +36,8 @@ function Bar({ percent, correct }: { percent: number; correct: boolean }) {
   return <span class={correct ? 'lq-bar is-correct' : 'lq-bar'} ref={ref} aria-hidden="true" />;
 }
 
-export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide }: Props) {
+export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide, strings }: Props) {
+  const t = (key: string, vars?: Vars) => pick(strings, key, vars);
   const [revealed, setRevealed] = useState(false);
   const [tally, setTally] = useState(() => emptyTally(q.options.length));
   /** Judgement: the second show of hands, for the least effective response. */
@@ -52,10 +55,18 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
   const shuffled = order.some((v, i) => v !== i);
   const shuffleBtn = useRef<HTMLButtonElement>(null);
 
-  // Remote control from the presenter window (BroadcastChannel 'activity' messages for this slide).
+  // Remote control from the presenter window (BroadcastChannel 'activity' messages for this slide),
+  // and the options' display order sent back to it, so the presenter sees the letters the class sees.
+  const linkRef = useRef<ReturnType<typeof connect> | null>(null);
+  const orderRef = useRef(order);
+  orderRef.current = order;
   useEffect(() => {
     if (!lessonId || !slide) return;
     const link = connect(lessonId, (msg) => {
+      if (msg.type === 'hello' && msg.role === 'presenter' && orderRef.current.some((v, i) => v !== i)) {
+        link.send(activityMessage(slide, { order: orderRef.current, answer: liveAnswer(q, orderRef.current) }, link.id));
+        return;
+      }
       if (msg.type !== 'activity' || msg.slide !== slide) return;
       const cmd = parseActivity(msg.state);
       if (cmd.reveal !== undefined) setRevealed(cmd.reveal);
@@ -66,8 +77,20 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
         setStartedAt(Date.now());
       }
     });
-    return () => link.close();
+    linkRef.current = link;
+    return () => {
+      linkRef.current = null;
+      link.close();
+    };
   }, [lessonId, slide]);
+  const firstOrder = useRef(true);
+  useEffect(() => {
+    if (firstOrder.current) {
+      firstOrder.current = false;
+      return;
+    }
+    if (slide) linkRef.current?.send(activityMessage(slide, { order, answer: liveAnswer(q, order) }, linkRef.current.id));
+  }, [order, slide, q]);
 
   const left = startedAt === null ? duration : secondsLeft(duration, startedAt, now);
   useEffect(() => {
@@ -106,7 +129,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       <p class="lq-meta">
         <span>{quizTitle}</span>
         <span>{t('classroom.questionOf', { n, total })}</span>
-        <span class="lq-kind">{t(`classroom.kind.${q.kind}` as const)}</span>
+        <span class="lq-kind">{t(`classroom.kind.${q.kind}`)}</span>
       </p>
       <h2 class="lq-prompt">{q.prompt}</h2>
 

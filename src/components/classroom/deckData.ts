@@ -53,7 +53,7 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
       const quiz = course.quizById.get(slide.quizId)!.data;
       const q = quiz.questions[slide.question]! as AnyQuestion;
       const question = toLiveQuestion(q, `${slide.quizId}/${q.id}`, { yes: t('quiz.true'), no: t('quiz.false'), best: t('quiz.judgement.rank.best'), worst: t('quiz.judgement.rank.worst') });
-      const answer = `<p><strong>${esc(t('classroom.answerNote'))}：</strong>${question.answer.map(esc).join('；')}</p>` + (question.explanation ? `<p>${esc(question.explanation)}</p>` : '');
+      const answer = `<p><strong>${esc(t('classroom.answerNote'))}：</strong><span data-pv-answer>${question.answer.map(esc).join('；')}</span></p>` + (question.explanation ? `<p>${esc(question.explanation)}</p>` : '');
       return { slide, question, quiz: { title: quiz.title, n: slide.question + 1, total: quiz.questions.length }, notes: [answer, ...slide.notes] };
     }
     if (slide.kind === 'scenario') {

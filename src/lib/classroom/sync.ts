@@ -52,6 +52,24 @@ export interface QuizCommand {
   reveal?: boolean;
   /** Start a countdown of this many seconds (5–600). */
   countdown?: number;
+  /**
+   * Sent the other way, by the audience's live quiz: the display order of its options (display
+   * position → authored option), so the presenter's copy of the slide shows the same letters.
+   */
+  order?: number[];
+  /** With `order`: the answer lines as the class sees them (letters by display position). */
+  answer?: string[];
+}
+
+/** True when `v` is a permutation of 0…n-1 (n ≤ 26). */
+function isOrder(v: unknown): v is number[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > 26) return false;
+  const seen = new Set<number>();
+  for (const x of v) {
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= v.length || seen.has(x)) return false;
+    seen.add(x);
+  }
+  return true;
 }
 
 /** Reads a quiz command from an activity message state; unknown or bad fields are dropped. */
@@ -60,6 +78,9 @@ export function parseActivity(state: Record<string, unknown>): QuizCommand {
   if (typeof state.reveal === 'boolean') out.reveal = state.reveal;
   const c = state.countdown;
   if (typeof c === 'number' && Number.isInteger(c) && c >= 5 && c <= 600) out.countdown = c;
+  if (isOrder(state.order)) out.order = [...state.order];
+  const a = state.answer;
+  if (Array.isArray(a) && a.length <= 26 && a.every((x) => typeof x === 'string' && x.length <= 1000)) out.answer = [...(a as string[])];
   return out;
 }
 
