@@ -71,6 +71,15 @@ export function growCatalogue(contentDir, lessons) {
     writeFileSync(p, readFileSync(p, 'utf8').replace(/^order:\s*\d+/m, 'order: 99999'));
   }
   const poolPath = join(quizDir, 'final-assessment.yaml');
+  // The real course's scenarios by lesson, read once (scanning the growing folder per copied lesson
+  // made generating 1,000 lessons take half a minute).
+  /** @type {Map<string, [string, string][]>} */
+  const scenariosOf = new Map();
+  for (const sf of readdirSync(scenDir).filter((f) => f.endsWith('.yaml'))) {
+    const s = readFileSync(join(scenDir, sf), 'utf8');
+    const lesson = /^lesson:\s*([^\s#]+)\s*$/m.exec(s)?.[1];
+    if (lesson) scenariosOf.set(lesson, [...(scenariosOf.get(lesson) ?? []), [sf.replace(/\.yaml$/, ''), s]]);
+  }
   const pool = existsSync(poolPath) ? parseDocument(readFileSync(poolPath, 'utf8')) : null;
   for (let c = 2; total < lessons; c++) {
     for (const m of copyable) {
@@ -120,10 +129,7 @@ export function growCatalogue(contentDir, lessons) {
             .join('\n');
           writeFileSync(join(quizDir, `${newQuiz}.yaml`), ren(q).replace(/^title:\s*(.+)$/m, (_, t) => `title: ${t}（${edition}）`));
         }
-        for (const sf of readdirSync(scenDir)) {
-          const s = readFileSync(join(scenDir, sf), 'utf8');
-          if (!new RegExp(`^lesson:\\s*${m}/${slug}\\s*$`, 'm').test(s)) continue;
-          const id = sf.replace(/\.yaml$/, '');
+        for (const [id, s] of scenariosOf.get(`${m}/${slug}`) ?? []) {
           writeFileSync(join(scenDir, `${id}-e${c}.yaml`), ren(s).replace(/^title:\s*(.+)$/m, (_, t) => `title: ${t}（${edition}）`));
         }
         total++;

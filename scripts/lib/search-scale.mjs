@@ -12,6 +12,7 @@ export async function measureSearch({ dist }) {
   const m = await measure(dist);
   return {
     bytesPerQuery: Math.round(m.headerKB.median * 1024),
+    pageBytesPerQuery: Math.round(m.pageKB.median * 1024),
     firstResultMs: m.firstResultMs.cpu,
     p95Ms: m.queryMs.p95,
     memoryMB: m.memoryMB,

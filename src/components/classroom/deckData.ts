@@ -3,7 +3,7 @@
  * the slides (from the lesson HTML rendered with presentComponents), the live question for each
  * quiz slide, the scenario for each scenario slide, and the presenter notes.
  */
-import { getCourse, type LessonEntry } from '../../lib/course';
+import { getCourse, type Course, type LessonEntry } from '../../lib/course';
 import { assembleDeck, type Slide } from '../../lib/classroom/slides';
 import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/classroom/quiz';
 import type { ScenarioData } from '../../lib/quiz/schema';
@@ -26,10 +26,21 @@ export interface DeckData {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+const counts = new WeakMap<Course, Record<string, number>>();
+/**
+ * Question count of every quiz, made once per build: rebuilt for each of the two deck pages of
+ * every lesson it grew with the square of the course (issue 17).
+ */
+function questionCounts(course: Course): Record<string, number> {
+  let c = counts.get(course);
+  if (!c) counts.set(course, (c = Object.fromEntries([...course.quizById].map(([id, q]) => [id, q.data.questions.length]))));
+  return c;
+}
+
 export async function deckData(lesson: LessonEntry, html: string): Promise<DeckData> {
   const course = await getCourse();
   const mod = course.moduleById.get(lesson.data.module)!;
-  const quizQuestions = Object.fromEntries([...course.quizById].map(([id, q]) => [id, q.data.questions.length]));
+  const quizQuestions = questionCounts(course);
   const slides = assembleDeck({
     title: lesson.data.title,
     html,

@@ -43,17 +43,22 @@ export function drawPaper(pool: QuizData, seed: number, modules: readonly string
   const qs = pool.questions;
   const count = Math.min(pool.draw?.count ?? qs.length, qs.length);
   const order = permutation(qs.length, mulberry32(hashSeed(`draw:${seed >>> 0}`)));
+  // Per-question facts computed once per draw: at a catalogue's size (hundreds of modules and
+  // questions) recomputing them inside the loops below made one draw quadratic (issue 17).
+  const moduleOfQ = qs.map((q) => moduleOf(q));
+  const higher = qs.map((q) => isHigher(q));
   const taken = new Set<number>();
+  let higherTaken = 0;
   const needModules = new Set(modules);
   const needKinds = new Set(qs.map((q) => q.kind));
   const gain = (i: number) => {
-    const q = qs[i]!;
-    const m = moduleOf(q);
-    return (m && needModules.has(m) ? 1 : 0) + (needKinds.has(q.kind) ? 1 : 0);
+    const m = moduleOfQ[i];
+    return (m && needModules.has(m) ? 1 : 0) + (needKinds.has(qs[i]!.kind) ? 1 : 0);
   };
   const take = (i: number) => {
     taken.add(i);
-    const m = moduleOf(qs[i]!);
+    if (higher[i]) higherTaken++;
+    const m = moduleOfQ[i];
     if (m) needModules.delete(m);
     needKinds.delete(qs[i]!.kind);
   };
@@ -66,10 +71,11 @@ export function drawPaper(pool: QuizData, seed: number, modules: readonly string
       if (taken.has(i)) continue;
       const g = gain(i);
       if (!g) continue;
-      const key = g * 2 + (isHigher(qs[i]!) ? 1 : 0);
+      const key = g * 2 + (higher[i] ? 1 : 0);
       if (key > bestKey) {
         best = i;
         bestKey = key;
+        if (key === 5) break; // the highest key possible: a later question can only tie
       }
     }
     if (best < 0) break; // a stratum the pool cannot cover
@@ -77,12 +83,11 @@ export function drawPaper(pool: QuizData, seed: number, modules: readonly string
   }
   // 2. Fill in shuffled order, keeping room for the apply/analyze quota.
   const needHigher = Math.ceil(POOL_HIGHER_MIN * count - 1e-9);
-  const higherTaken = () => [...taken].filter((i) => isHigher(qs[i]!)).length;
   for (const i of order) {
     if (taken.size >= count) break;
     if (taken.has(i)) continue;
     const left = count - taken.size;
-    if (!isHigher(qs[i]!) && needHigher - higherTaken() >= left) continue;
+    if (!higher[i] && needHigher - higherTaken >= left) continue;
     take(i);
   }
   // 3. Not enough apply/analyze in the pool: fill with whatever is left.
@@ -102,8 +107,10 @@ export function checkPaper(pool: QuizData, ids: readonly string[], modules: read
   if (qs.length !== ids.length) problems.push('paper names questions that are not in the pool');
   if (new Set(ids).size !== ids.length) problems.push('paper repeats a question');
   if (ids.length !== count) problems.push(`paper has ${ids.length} questions, expected ${count}`);
-  for (const m of modules) if (!qs.some((q) => moduleOf(q) === m)) problems.push(`no question from module "${m}"`);
-  for (const k of new Set(pool.questions.map((q) => q.kind))) if (!qs.some((q) => q.kind === k)) problems.push(`no question of kind "${k}"`);
+  const present = new Set(qs.map((q) => moduleOf(q)));
+  for (const m of modules) if (!present.has(m)) problems.push(`no question from module "${m}"`);
+  const kinds = new Set(qs.map((q) => q.kind));
+  for (const k of new Set(pool.questions.map((q) => q.kind))) if (!kinds.has(k)) problems.push(`no question of kind "${k}"`);
   const higher = qs.filter(isHigher).length;
   if (higher < POOL_HIGHER_MIN * qs.length - 1e-9) problems.push(`only ${higher} of ${qs.length} questions are apply/analyze (need ${Math.round(POOL_HIGHER_MIN * 100)}%)`);
   return problems;
