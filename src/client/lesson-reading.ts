@@ -117,6 +117,8 @@ function readingAids() {
   };
   window.addEventListener('scroll', queue, { passive: true });
   window.addEventListener('resize', queue, { passive: true });
+  // The page also changes height with no scroll, e.g. when a quiz below hydrates into its taller island.
+  if ('ResizeObserver' in window) new ResizeObserver(queue).observe(article);
   queue();
 }
 
