@@ -468,6 +468,8 @@ export const zhCN = {
   'reference.noteField': '我的笔记（{section}，最多 500 字，随学习进度保存）',
   'reference.noteSaved': '已保存',
   'reference.noteUnsaved': '无法保存：浏览器不允许存储',
+  // feat/scale-pages2: the search page shows its results a page at a time
+  'searchPaging.added': '又显示了 {added} 条结果，现在显示前 {shown} 条，共 {n} 条。',
 } as const;
 
 export type UIStringKey = keyof typeof zhCN;
