@@ -171,9 +171,18 @@ const jsKB = Math.max(boxJs.kb, pageJs.kb);
 const builtLessons = site.pages.filter((p: { path: string }) => /^\/learn\/[^/]+\/[^/]+\/$/.test(p.path)).length;
 const glossary = site.pages.find((p: { path: string }) => p.path === '/glossary/')?.html ?? '';
 const builtTerms = new Set([...glossary.matchAll(/\sid="(term-[^"]+)"/g)].map((m) => m[1])).size;
+// A question pool's page shows one fixed paper; the island fetches the whole pool (/quiz-pools/<id>.json).
+const poolSize = (id: string) => (JSON.parse(readFileSync(join(dist, 'quiz-pools', `${id}.json`), 'utf8')) as { quiz: { questions: unknown[] } }).quiz.questions.length;
 const builtQuestions = site.pages
   .filter((p: { path: string }) => /^\/learn\/[^/]+\/[^/]+\/$/.test(p.path))
-  .reduce((n: number, p: { html: string }) => n + [...p.html.matchAll(/\sdata-question-id="/g)].length, 0);
+  .reduce((n: number, p: { html: string }) => {
+    let k = [...p.html.matchAll(/\sdata-question-id="/g)].length;
+    for (const [, id, count] of p.html.matchAll(/\sdata-quiz-id="([^"]+)"[^>]*\sdata-quiz-pool="(\d+)"/g)) {
+      const size = poolSize(id!);
+      k += size - Math.min(Number(count), size);
+    }
+    return n + k;
+  }, 0);
 const ofType = (t: number) => store.docs.filter((d) => d[0] === t).length;
 const docsOk = ofType(0) + ofType(1) === builtLessons && ofType(2) === builtTerms && ofType(3) === builtQuestions && builtLessons > 0;
 
