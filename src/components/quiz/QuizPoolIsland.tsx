@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { drawPaper, paperFits, paperQuiz } from '../../lib/quiz/draw';
 import type { PoolData } from '../../lib/quiz/pool-data';
 import { loadQuizPool } from '../../client/quiz-pool';
+import { runtimeUrl } from '../../lib/paths';
 import QuizIsland, { type QuizIslandProps } from './QuizIsland';
 
 const draw = { drawPaper, paperFits, paperQuiz };
@@ -17,7 +18,11 @@ export default function QuizPoolIsland(props: Omit<QuizIslandProps, 'draw' | 'qu
   const [pool, setPool] = useState<PoolData | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    loadQuizPool(props.id).then(setPool, () => setFailed(true));
+    loadQuizPool(props.id).then((p) => {
+      // A packaged build's JSON keeps URLs under its placeholder base (only HTML is rewritten): resolved where the package lives.
+      if (import.meta.env.XTZD_PACKAGE === 'scorm') p = { ...p, refs: Object.fromEntries(Object.entries(p.refs).map(([k, u]) => [k, runtimeUrl(u)])) };
+      setPool(p);
+    }, () => setFailed(true));
   }, [props.id]);
   if (!pool) {
     return (
