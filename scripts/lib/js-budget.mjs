@@ -77,13 +77,13 @@ export const JS_BUDGET = [
   {
     type: 'presentation (slides)',
     match: (p) => /^\/learn\/[^/]+\/[^/]+\/present\/$/.test(p.path),
-    island: 28 * KB,
+    island: 21 * KB,
     interaction: 0,
     site: 3.5 * KB,
     why:
-      'island 27 KB (quiz lesson: 20 KB; 24 KB before issue 11 added live best/worst tallies and the scenario variables shown to the class, measured 24.9 KB): the live quiz (show of hands tally, countdown, reveal) and, on case decks, the live scenario ' +
-      'with class votes; each hydrates only when its slide is shown. Issue 16 added shuffling the options and labelled green bars (+1.2 KB, measured 26.1 KB; ' +
-      '0.7 KB of it is new UI strings, because the classroom islands carry the whole string table through t(): passing them a picked subset, as the quiz islands do, would save about 7 KB). ' +
+      'island 21 KB (quiz lesson: 20 KB): the live quiz (show of hands tally with best/worst votes, countdown, reveal, shuffled options, labelled bars) and, on case decks, the live scenario ' +
+      'with class votes and its variables; each hydrates only when its slide is shown. Before, the two islands carried the whole string table through t() (measured 27.5 KB); ' +
+      'they now get the strings they show as a prop, as the quiz islands do (measured 19.1 KB). ' +
       'site 3 KB: the deck (keys, swipe, URL, fullscreen, refit when a slide changes size) and the presenter sync.' + mergedWhy,
   },
   {

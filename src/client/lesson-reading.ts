@@ -104,7 +104,8 @@ function readingAids() {
     const read = box.height > 0 ? (line - box.top) / box.height : 0;
     const n = minutesLeft(minutes, window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2 ? 1 : read);
     for (const el of left) {
-      const s = n > 0 ? (el.dataset.left ?? '').replace('{n}', String(n)) : (el.dataset.end ?? '');
+      // An element with data-full shows the whole length (约 N 分钟) until the learner is into the lesson.
+      const s = n <= 0 ? (el.dataset.end ?? '') : n >= minutes && el.dataset.full ? el.dataset.full : (el.dataset.left ?? '').replace('{n}', String(n));
       if (el.textContent !== s) el.textContent = s;
       el.hidden = false;
     }

@@ -111,6 +111,30 @@ test('complete two lessons and a quiz; after a reload the outline and the dashbo
   expect(errors).toEqual([]);
 });
 
+test('a learner who jumps past a quiz sees 标记为已学完 stay put while the quiz hydrates (no jump under the finger)', async ({ page }) => {
+  await page.goto('/learn/understanding/characteristics/');
+  const button = page.getByRole('button', { name: '标记为已学完' });
+  await expect(button).toBeVisible();
+  const quiz = page.locator('section.quiz').first();
+  // Still the no-JS reading version, which is shorter than the island that replaces it.
+  await expect(quiz.locator('astro-island[ssr]')).toHaveCount(1);
+  // Jump to the button, then follow its position frame by frame until the quiz has hydrated.
+  const tops = await button.evaluate(async (el) => {
+    el.scrollIntoView({ block: 'center' });
+    const seen: number[] = [];
+    const t0 = performance.now();
+    let settled = 0;
+    while (performance.now() - t0 < 8000 && settled < 5) {
+      seen.push(el.getBoundingClientRect().top);
+      if (!document.querySelector('section.quiz astro-island[ssr]')) settled++;
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }
+    return seen;
+  });
+  await expect(quiz.getByRole('button', { name: '检查答案' })).toBeVisible();
+  expect(Math.max(...tops) - Math.min(...tops), `button top over the frames: ${tops.join(', ')}`).toBeLessThan(4);
+});
+
 test('home page offers 开始学习 first, then 继续学习 to the last lesson and section', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('link', { name: /开始学习/ })).toBeVisible();

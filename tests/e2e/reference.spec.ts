@@ -199,12 +199,18 @@ test('本课目录 marks the section being read; the time left goes down to the 
   const left = toc.locator('[data-time-left]');
   await expect(left).toHaveText(/本课还剩约 \d+ 分钟/);
   const before = Number((await left.textContent())!.match(/\d+/)![0]);
+  // The lesson header states the length once at the top (not 约 N 分钟 and 本课还剩约 N 分钟 side by side).
+  const meta = page.locator('.lesson-meta');
+  await expect(meta).toHaveText(new RegExp(`约 ${before} 分钟`));
+  expect((await meta.textContent())!.match(/分钟/g)).toHaveLength(1);
   const third = page.locator('.sec-head > h2').nth(2);
   const id = await third.getAttribute('id');
   await toc.getByRole('link').nth(2).focus();
   await page.keyboard.press('Enter');
   await expect(toc.locator(`a[href="#${id}"]`)).toHaveAttribute('aria-current', 'location');
   await expect(toc.locator('a[aria-current]')).toHaveCount(1);
+  // Into the lesson, the header's figure becomes the time left, like the outline's.
+  await expect(meta.locator('[data-time-left]')).toHaveText(/本课还剩约 \d+ 分钟/);
   await page.keyboard.press('End');
   await expect(left).toHaveText('已读到本课末尾');
   expect(before).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
  * Props are the slim LiveQuestion built at build time (src/lib/classroom/quiz.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { pick, type Vars } from '../../i18n/format';
 import { LETTERS, canShuffle, identityOrder, liveAnswer, reshuffle, type LiveQuestion } from '../../lib/classroom/quiz';
 import { bump, distribution, emptyTally } from '../../lib/classroom/tally';
 import { formatClock, secondsLeft } from '../../lib/classroom/timer';
@@ -22,6 +22,8 @@ interface Props {
   /** Lesson and 1-based slide number: the presenter window can reveal / start the countdown remotely. */
   lessonId?: string;
   slide?: number;
+  /** UI strings picked by the server (live., classroom.), so the island does not carry the whole table. */
+  strings: Record<string, string>;
 }
 
 const DURATIONS = [30, 60, 90, 120];
@@ -34,7 +36,8 @@ function Bar({ percent, correct }: { percent: number; correct: boolean }) {
   return <span class={correct ? 'lq-bar is-correct' : 'lq-bar'} ref={ref} aria-hidden="true" />;
 }
 
-export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide }: Props) {
+export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide, strings }: Props) {
+  const t = (key: string, vars?: Vars) => pick(strings, key, vars);
   const [revealed, setRevealed] = useState(false);
   const [tally, setTally] = useState(() => emptyTally(q.options.length));
   /** Judgement: the second show of hands, for the least effective response. */
@@ -106,7 +109,7 @@ export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide 
       <p class="lq-meta">
         <span>{quizTitle}</span>
         <span>{t('classroom.questionOf', { n, total })}</span>
-        <span class="lq-kind">{t(`classroom.kind.${q.kind}` as const)}</span>
+        <span class="lq-kind">{t(`classroom.kind.${q.kind}`)}</span>
       </p>
       <h2 class="lq-prompt">{q.prompt}</h2>
 

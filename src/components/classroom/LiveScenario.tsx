@@ -6,7 +6,7 @@
  * Logic in src/lib/classroom/scenario.ts.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { pick, type Vars } from '../../i18n/format';
 import { LETTERS } from '../../lib/classroom/quiz';
 import { choose, currentNode, pathChoices, startWalk, undo, walkEnded, walkScore, type Walk, type WalkState } from '../../lib/classroom/scenario';
 import { bump, emptyTally, majority } from '../../lib/classroom/tally';
@@ -23,10 +23,12 @@ interface Props {
   /** Every reachable state, precomputed at build (src/lib/quiz/walk-states.ts). */
   walk: { start: string; states: Record<string, WalkState> };
   uid: string;
+  /** UI strings picked by the server (walk., live., classroom.), so the island does not carry the whole table. */
+  strings: Record<string, string>;
 }
 
 /** The scenario's variables now (label: value), for the class to see them change. */
-function Vars({ scenario, vars, uid }: { scenario: ScenarioData; vars: VarState; uid: string }) {
+function VarList({ scenario, vars, uid, t }: { scenario: ScenarioData; vars: VarState; uid: string; t: (key: string, vars?: Vars) => string }) {
   const decl = Object.entries(scenario.variables ?? {});
   if (!decl.length) return null;
   return (
@@ -46,7 +48,8 @@ function Vars({ scenario, vars, uid }: { scenario: ScenarioData; vars: VarState;
   );
 }
 
-export default function LiveScenario({ scenario, bestPath, bestChoices, bestScore, walk: graph, uid }: Props) {
+export default function LiveScenario({ scenario, bestPath, bestChoices, bestScore, walk: graph, uid, strings }: Props) {
+  const t = (key: string, vars?: Vars) => pick(strings, key, vars);
   const [started, setStarted] = useState(false);
   const [walk, setWalk] = useState<Walk>(() => startWalk(scenario));
   const [votes, setVotes] = useState<number[]>(() => emptyTally(currentNode(scenario, startWalk(scenario))?.choices?.length ?? 0));
@@ -104,7 +107,7 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
         </h2>
         <p class="ls-text">{choice.feedback}</p>
         {choice.principle && <p class="ls-principle">{choice.principle}</p>}
-        <Vars scenario={scenario} vars={varsOf(pending)} uid={uid} />
+        <VarList scenario={scenario} vars={varsOf(pending)} uid={uid} t={t} />
         <div class="ls-actions">
           <button type="button" class="lq-button" onClick={() => go(pending)}>
             {t('walk.continue')}
@@ -132,7 +135,7 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
         {ending && (
           <>
             <h2 class="ls-title">
-              {t('walk.ending')}：{ending.title} <span class={`ls-rating ls-${ending.rating}`}>{t(`walk.rating.${ending.rating}` as const)}</span>
+              {t('walk.ending')}：{ending.title} <span class={`ls-rating ls-${ending.rating}`}>{t(`walk.rating.${ending.rating}`)}</span>
             </h2>
             <p class="ls-text">{ending.text}</p>
             {(now.debrief ?? []).map((text, i) => (
@@ -142,7 +145,7 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
             ))}
           </>
         )}
-        <Vars scenario={scenario} vars={vars} uid={uid} />
+        <VarList scenario={scenario} vars={vars} uid={uid} t={t} />
         <p class="ls-score">{t('walk.score', { n: walkScore(scenario, walk), best: bestScore })}</p>
         <div class="ls-columns">
           <section aria-labelledby={`${uid}-taken`}>
@@ -211,7 +214,7 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
       <h2 class="ls-title ls-situation">
         {here.text}
       </h2>
-      <Vars scenario={scenario} vars={vars} uid={uid} />
+      <VarList scenario={scenario} vars={vars} uid={uid} t={t} />
       <ol class="lq-options ls-choices">
         {shown.map(({ choice: c, index: i }, k) => (
           <li class="lq-option" key={`${walk.at}-${i}`}>
