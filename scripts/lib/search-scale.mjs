@@ -16,6 +16,6 @@ export async function measureSearch({ dist }) {
     firstResultMs: m.firstResultMs.cpu,
     p95Ms: m.queryMs.p95,
     memoryMB: m.memoryMB,
-    note: `header box p95 ${m.headerKB.p95.toFixed(0)} KB, search page (top 50) median ${m.pageKB.median.toFixed(0)} KB; first result CPU without network${m.gc ? '' : '; memory without --expose-gc'}`,
+    note: `header box p95 ${m.headerKB.p95.toFixed(0)} KB, search page (first answer, top 10) median ${m.pageKB.median.toFixed(0)} KB; first result CPU without network${m.gc ? '' : '; memory without --expose-gc'}`,
   };
 }

@@ -4,6 +4,12 @@
  * history entry, submitting adds one; back/forward restore the state).
  * Results: <ol id="search-results">, one <li> per result in rank order, its first link to the
  * result's page (section). ↓ from the box moves into the results, ↑/↓ move between them.
+ * Paging (issue 17): the first FIRST results, then MORE per 显示更多结果. Each page costs the
+ * fragment files of its results (snippets) and the layout of its items, so the first answer fetches
+ * and draws 10 results, not 50 (1,000 lessons: 310 → under 200 KB; fewer long tasks on a phone).
+ * The engine returns the same top results for any limit (tests/unit/search-engine.test.ts), so a
+ * longer list only appends. After 显示更多结果 focus moves to the first added result and the
+ * status line says how many were added.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
@@ -18,7 +24,9 @@ import { useComposition } from './useComposition';
 import { landingUrl } from '../lib/search-landing';
 import './search.css';
 
-const PAGE = 50;
+/** Results on the first page and added per 显示更多结果 (scripts/lib/search-measure.ts PAGE_LIMIT = FIRST). */
+const FIRST = 10;
+const MORE = 20;
 
 function readUrl(): { q: string; type: DocType | '' } {
   const p = new URLSearchParams(window.location.search);
@@ -40,7 +48,16 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
   const { client: engine, status, load } = useSearchClient();
   const [query, setQuery] = useState('');
   const [type, setType] = useState<DocType | ''>('');
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(FIRST);
+  /** Results added by the last 显示更多结果 (0: none since the query or filter changed). */
+  const [added, setAdded] = useState(0);
+  /** Index of the first result a pending 显示更多结果 adds (focus goes there once it is drawn). */
+  const focusAt = useRef<number | null>(null);
+  const firstPage = () => {
+    setLimit(FIRST);
+    setAdded(0);
+    focusAt.current = null;
+  };
 
   useEffect(() => {
     const fromUrl = () => {
@@ -48,7 +65,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
       if (input.current) input.current.value = state.q;
       setQuery(state.q);
       setType(state.type);
-      setLimit(PAGE);
+      firstPage();
     };
     fromUrl();
     load();
@@ -67,7 +84,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
 
   const commit = (value: string, push: boolean) => {
     setQuery(value);
-    setLimit(PAGE);
+    firstPage();
     const url = urlFor(value.trim() ? value : '', type);
     if (url !== window.location.pathname + window.location.search) {
       if (push) history.pushState(null, '', url);
@@ -113,12 +130,28 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
 
   const chooseType = (next: DocType | '') => {
     setType(next);
-    setLimit(PAGE);
+    firstPage();
     history.replaceState(null, '', urlFor(query.trim() ? query : '', next));
   };
 
   const results = (outcome?.results ?? []).map((r) => ({ ...r, url: landingUrl(r.url, query, r.type) }));
   const total = outcome?.total ?? 0;
+
+  // The added results are drawn: focus the first of them (the button may be gone) and say how many.
+  useEffect(() => {
+    const at = focusAt.current;
+    if (at === null || results.length <= at) return;
+    focusAt.current = null;
+    setAdded(results.length - at);
+    links()[at]?.focus();
+  }, [outcome]);
+
+  const more = () => {
+    // One request at a time: a second click before the added results arrive does nothing.
+    if (focusAt.current !== null) return;
+    focusAt.current = results.length;
+    setLimit(results.length + MORE);
+  };
   let message = '';
   /** No query yet: the example keywords, as links. */
   let start = false;
@@ -130,6 +163,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
   else if (!outcome) message = '';
   else if (!total && type && countAll > 0) message = fill(s['search.noneInType'], { type: s[`search.type.${type}`], q: query.trim(), n: countAll });
   else if (!total) message = fill(s['search.none'], { q: query.trim() });
+  else if (added > 0) message = fill(s['searchPaging.added'], { added, shown: results.length, n: total });
   else message = total > results.length ? fill(s['search.countShown'], { n: total, shown: results.length }) : fill(s['search.count'], { n: total });
 
   return (
@@ -242,7 +276,7 @@ export default function SearchPage({ s }: { s: SearchStrings }) {
         ))}
       </ol>
       {total > results.length && (
-        <button type="button" class="xs-submit xs-more" onClick={() => setLimit((l) => l + PAGE)}>
+        <button type="button" class="xs-submit xs-more" onClick={more}>
           {s['search.more']}
         </button>
       )}

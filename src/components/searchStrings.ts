@@ -35,6 +35,7 @@ const KEYS = [
   'reference.startLead',
   'search.title',
   'reference.examples',
+  'searchPaging.added',
 ] as const;
 
 export type SearchStrings = Record<(typeof KEYS)[number], string>;

@@ -469,6 +469,11 @@ export const zhCN = {
   'reference.noteField': '我的笔记（{section}，最多 500 字，随学习进度保存）',
   'reference.noteSaved': '已保存',
   'reference.noteUnsaved': '无法保存：浏览器不允许存储',
+  // feat/scale-pages2: the search page shows its results a page at a time
+  'searchPaging.added': '又显示了 {added} 条结果，现在显示前 {shown} 条，共 {n} 条。',
+  // feat/scale-pages2: a question pool is fetched by its island; the page carries one fixed paper
+  'quizPool.noscript': '下面是一套固定的题目，供未启用 JavaScript 时阅读；启用 JavaScript 后，每次作答都会从题库中重新抽题并记录成绩。',
+  'quizPool.loadError': '题库载入失败，暂时只能阅读下面这套固定的题目。请检查网络后刷新页面。',
 } as const;
 
 export type UIStringKey = keyof typeof zhCN;

@@ -54,6 +54,38 @@ test('final assessment: a drawn paper per attempt; reload shows the same paper, 
   expect(errors).toEqual([]);
 });
 
+test('final assessment: the page carries one fixed paper, the island fetches the pool; a failed fetch keeps the paper readable', async ({ page, browser }) => {
+  const pool = quizSchema.parse(parse(readFileSync(`content/quizzes/${FINAL}.yaml`, 'utf8')));
+  const count = Math.min(pool.draw!.count, pool.questions.length);
+  expect(pool.questions.length, 'the pool is larger than a paper').toBeGreaterThan(count);
+  const path = lessonHosting('Quiz', FINAL)!;
+  // The page: one paper's questions, not the pool (issue 17: the page does not grow with the pool).
+  const html = await (await page.request.get(path)).text();
+  const inPage = pool.questions.filter((q) => html.includes(`data-question-id="${q.id}"`));
+  expect(inPage).toHaveLength(count);
+  expect(html).not.toContain(pool.questions.find((q) => !inPage.includes(q))!.prompt.trim().slice(0, 30));
+
+  // Without JavaScript: that paper, with the note that says why.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await noJs.newPage();
+  await p2.goto(path);
+  const root2 = p2.locator(`[data-quiz-id="${FINAL}"]`);
+  // (Chromium with JavaScript disabled by the test still parses <noscript> as text: its note is read from the HTML.)
+  expect(html).toMatch(/<noscript><p class="quiz-pool-note">下面是一套固定的题目/);
+  await expect(root2).toContainText(inPage[0]!.prompt.trim().slice(0, 20));
+  await noJs.close();
+
+  // The pool cannot be fetched: the fixed paper stays, with a notice; nothing breaks.
+  const errors = collectErrors(page);
+  await page.route('**/quiz-pools/*.json', (route) => route.abort());
+  await page.goto(path);
+  const root = page.locator(`[data-quiz-id="${FINAL}"]`);
+  await root.scrollIntoViewIfNeeded();
+  await expect(root.getByRole('status').filter({ hasText: '题库载入失败' })).toBeVisible();
+  await expect(root).toContainText(inPage[0]!.prompt.trim().slice(0, 20));
+  expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+});
+
 const CASES = readdirSync('content/scenarios')
   .filter((f) => f.startsWith('case-') && f.endsWith('.yaml'))
   .map((f) => f.replace(/\.yaml$/, ''))

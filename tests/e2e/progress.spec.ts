@@ -158,6 +158,56 @@ test('home page offers 开始学习 first, then 继续学习 to the last lesson 
   expect(decodeURIComponent(new URL(page.url()).hash.slice(1))).toBe(anchor);
 });
 
+test('home page: 继续学习 reads the shared course index, only with progress; corrupted progress, a failed index and no JavaScript keep 开始学习', async ({ page, browser }) => {
+  const errors = collectErrors(page);
+  const indexRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/course-index.json')) indexRequests.push(r.url());
+  });
+  // The page does not embed the course: no lesson list in its HTML (issue 17).
+  const html = await (await page.request.get('/')).text();
+  expect(html).not.toContain('data-lessons');
+  const lastId = lessonIds().at(-1)!;
+  const lastTitle = /^title:\s*['"]?(.+?)['"]?\s*$/m.exec(readFileSync(`content/lessons/${lastId}.mdx`, 'utf8'))![1]!;
+  expect(html, 'a lesson title is not in the home page').not.toContain(lastTitle);
+
+  // No progress: nothing fetched.
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /开始学习/ })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(indexRequests).toEqual([]);
+
+  // Corrupted progress: the start link stays, nothing breaks.
+  await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"lessons":{"x":'), PROGRESS);
+  await page.reload();
+  await expect(page.getByRole('link', { name: /开始学习/ })).toBeVisible();
+
+  // Progress, but the index cannot be fetched: the start link stays.
+  await page.goto('/learn/cases/xiaoli-negotiation/');
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await page.route('**/course-index.json', (route) => route.abort());
+  await page.goto('/');
+  await expect.poll(() => indexRequests.length).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('link', { name: /开始学习/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /继续学习/ })).toHaveCount(0);
+
+  // The index is back: 继续学习 to the lesson, from one fetch of the index.
+  await page.unroute('**/course-index.json');
+  indexRequests.length = 0;
+  await page.reload();
+  await expect(page.getByRole('link', { name: `继续学习：${title} →` })).toBeVisible();
+  expect(indexRequests).toHaveLength(1);
+  expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+
+  // Without JavaScript the server-rendered start link is there.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await noJs.newPage();
+  await p2.goto(new URL('/', page.url()).href);
+  await expect(p2.getByRole('link', { name: /开始学习/ })).toHaveAttribute('href', /\/learn\//);
+  await noJs.close();
+});
+
 test('export, reset and import bring everything back', async ({ page }) => {
   await page.goto('/learn/understanding/concept/');
   await page.getByRole('button', { name: '标记为已学完' }).click();

@@ -290,3 +290,49 @@ test('every anchor the search index links to exists on its page (built output)',
   expect(checked).toBeGreaterThan(100);
   expect(missing).toEqual([]);
 });
+
+test('search page: 10 results first with only their fragments; 显示更多结果 appends 20, focuses the first added and says so', async ({ page }) => {
+  const errors = collectErrors(page);
+  const frags: string[] = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (/\/search\/data\/f\d+\.[^/]+\.json$/.test(p)) frags.push(p);
+  });
+  await page.goto('/search/?q=' + encodeURIComponent('协调'));
+  const results = page.locator('#search-results > li');
+  const status = page.getByRole('main').getByRole('status');
+  await expect(status).toHaveText(/找到 \d+ 条结果，显示前 10 条/);
+  await expect(results).toHaveCount(10);
+  const total = Number(/找到 (\d+) 条/.exec((await status.textContent())!)![1]);
+  expect(total, 'the broad query has more than 30 results').toBeGreaterThan(30);
+  const links = () => results.locator(':scope > h3 > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const firstPage = await links();
+  const manifest = JSON.parse(readFileSync('dist/search/data/manifest.json', 'utf8')) as { frags: unknown[] };
+  const before = new Set(frags);
+  // Fragment files of 10 results at most (a file holds several short documents), not of 50.
+  expect(before.size, 'fragment files fetched for the first page').toBeLessThanOrEqual(10);
+  expect(before.size).toBeLessThan(manifest.frags.length);
+
+  // Keyboard: Tab from the last result reaches the button; Enter adds results.
+  await results.nth(9).locator(':scope > h3 > a').focus();
+  await page.keyboard.press('Tab');
+  const more = page.getByRole('button', { name: '显示更多结果' });
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(results).toHaveCount(30);
+  expect((await links()).slice(0, 10), 'the first page stays as it was').toEqual(firstPage);
+  await expect(results.nth(10).locator(':scope > h3 > a')).toBeFocused();
+  await expect(status).toHaveText(`又显示了 20 条结果，现在显示前 30 条，共 ${total} 条。`);
+  expect(new Set(frags).size, 'the added results fetched their fragments').toBeGreaterThan(before.size);
+  // Arrow keys still run through the whole list, the added results included.
+  await page.keyboard.press('ArrowUp');
+  await expect(results.nth(9).locator(':scope > h3 > a')).toBeFocused();
+
+  // A new query starts again at the first page, with the ordinary count.
+  const input = page.getByRole('main').getByRole('searchbox');
+  await input.fill('会议');
+  await expect(status).toHaveText(/找到 \d+ 条结果/);
+  await expect(status).not.toContainText('又显示了');
+  expect(await results.count()).toBeLessThanOrEqual(10);
+  expect(errors).toEqual([]);
+});

@@ -5,7 +5,7 @@
  * browser fetched, so a stale or damaged copy fails clearly instead of breaking the page.
  */
 import type { Course } from '../course';
-import { href, lessonPath } from '../paths';
+import { questionRefs } from '../quiz/pool-data';
 import type { Question } from '../quiz/schema';
 import type { CourseIndex } from './summary';
 
@@ -24,13 +24,7 @@ export interface QuestionBank {
 export function buildQuestionBank(course: Course, index: CourseIndex): QuestionBank {
   const quizzes: Record<string, BankQuiz> = {};
   for (const q of course.quizById.values()) {
-    const refs: Record<string, string> = {};
-    for (const question of q.data.questions) {
-      if (!question.ref) continue;
-      const [lessonId, anchor] = question.ref.split('#');
-      refs[question.id] = href(lessonPath(lessonId!)) + (anchor ? `#${anchor}` : '');
-    }
-    quizzes[q.id] = { title: q.data.title, questions: q.data.questions, refs };
+    quizzes[q.id] = { title: q.data.title, questions: q.data.questions, refs: questionRefs(q.data) };
   }
   return { index, quizzes };
 }
