@@ -34,7 +34,8 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     mdx(),
-    preact(),
+    // JSX lives only in .tsx files; without `include`, the Preact plugin runs Babel over every .ts file too.
+    preact({ include: [/\.tsx$/] }),
     // sitemap-index.xml + sitemap-0.xml; noindex pages (isNoindexPath) left out. Not in a package.
     ...(pkg ? [] : [sitemap({ filter: (page) => !isNoindexPath(new URL(page).pathname) })]),
     {
