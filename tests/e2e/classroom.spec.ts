@@ -487,6 +487,17 @@ function longestChoiceQuestion(): { lesson: string; index: number; q: Extract<Qu
   return best!;
 }
 
+/** Opens the live-quiz slide of the longest single/multiple question, hydrated. */
+async function openLongestQuizSlide(page: Page) {
+  const { lesson, index, q } = longestChoiceQuestion();
+  await page.goto(present(lesson));
+  const n = Number(await page.locator('[data-slide]:has(.live-quiz)').nth(index).getAttribute('data-slide'));
+  await page.goto(present(lesson, n));
+  const slide = visibleSlide(page);
+  await hydrated(slide);
+  return { lesson, q, n, slide };
+}
+
 test('the teaching hub is linked from the footer and from a lesson’s 课堂演示 area, by keyboard; its keyboard help is not printed', async ({ page }) => {
   await page.goto('/');
   const footerLink = page.getByRole('contentinfo').getByRole('link', { name: /教师资源/ });
@@ -507,12 +518,7 @@ test('the teaching hub is linked from the footer and from a lesson’s 课堂演
 
 test('after 揭晓答案 the longest quiz slide fits 1366×768: question in view, nothing under the control bar; correct bars green and labelled, tallies large', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  const { lesson, index, q } = longestChoiceQuestion();
-  await page.goto(present(lesson));
-  const n = Number(await page.locator('[data-slide]:has(.live-quiz)').nth(index).getAttribute('data-slide'));
-  await page.goto(present(lesson, n));
-  const slide = visibleSlide(page);
-  await hydrated(slide);
+  const { q, slide } = await openLongestQuizSlide(page);
   // A show of hands on every option, then the reveal.
   for (let i = 0; i < q.options.length; i++) for (let k = 0; k <= i; k++) await slide.getByRole('button', { name: `${'ABCDEFGHIJ'[i]} 加一票` }).click();
   await slide.getByRole('button', { name: '揭晓答案' }).focus();
@@ -564,12 +570,7 @@ test('after 揭晓答案 the longest quiz slide fits 1366×768: question in view
 });
 
 test('the presenter can shuffle the option order of a live quiz by keyboard; votes, letters and the answer follow', async ({ page }) => {
-  const { lesson, index, q } = longestChoiceQuestion();
-  await page.goto(present(lesson));
-  const n = Number(await page.locator('[data-slide]:has(.live-quiz)').nth(index).getAttribute('data-slide'));
-  await page.goto(present(lesson, n));
-  const slide = visibleSlide(page);
-  await hydrated(slide);
+  const { q, n, slide } = await openLongestQuizSlide(page);
   const texts = () => slide.locator('.lq-option .lq-text').evaluateAll((els) => els.map((e) => (e.childNodes[1]?.textContent ?? '').trim()));
   const authored = q.options.map((o) => o.text);
   expect(await texts()).toEqual(authored);
@@ -607,12 +608,7 @@ test('the presenter can shuffle the option order of a live quiz by keyboard; vot
 });
 
 test('when the class sees shuffled options, the presenter view shows the same letters and the answer by them', async ({ page, context }) => {
-  const { lesson, index, q } = longestChoiceQuestion();
-  await page.goto(present(lesson));
-  const n = Number(await page.locator('[data-slide]:has(.live-quiz)').nth(index).getAttribute('data-slide'));
-  await page.goto(present(lesson, n));
-  const slide = visibleSlide(page);
-  await hydrated(slide);
+  const { lesson, q, n, slide } = await openLongestQuizSlide(page);
   const pv = await context.newPage();
   await pv.goto(`${presenter(lesson)}?slide=${n}`);
   await expect(pv.locator('[data-presenter][data-ready]')).toBeAttached();
