@@ -78,19 +78,22 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /(course-base|scorm)\.spec\.ts$/ },
-    {
-      // Smoke test of the deployment under a sub-path (GitHub Pages project sites, /course/ on a shared host).
-      name: 'course-base',
-      testMatch: /course-base\.spec\.ts$/,
-      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${COURSE_PORT}` },
-    },
+    // The two small projects first: their tests are among the longest (a SCORM test answers a
+    // 25-question paper in nested frames, about a minute), and Playwright hands out tests in project
+    // order, so started last they ran alone at the end of the suite on a 2-core machine.
     {
       // SCORM 1.2 and 2004 packages run by scorm-again in a test LMS page (issue 14).
       name: 'scorm',
       testMatch: /scorm\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${SCORM_PORT}` },
     },
+    {
+      // Smoke test of the deployment under a sub-path (GitHub Pages project sites, /course/ on a shared host).
+      name: 'course-base',
+      testMatch: /course-base\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${COURSE_PORT}` },
+    },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /(course-base|scorm)\.spec\.ts$/ },
   ],
   webServer: [
     {

@@ -3,6 +3,7 @@
  * built site's sitemap, so pages added by any feature are covered without editing tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from './helpers';
@@ -11,13 +12,43 @@ import { builtPages } from './helpers';
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
+ * axe-core with its colour parser memoised. axe 4.13 parses every colour string it reads (each text
+ * node's colour and every background in its stack) through colorjs.io, whose objects are slow to
+ * build; on a long page that was most of a full run (the cases answer key: 13 of 14 s in
+ * color-contrast, a quarter of it parsing the same dozen strings). The memo returns the same
+ * channels for the same string, so every rule sees the values axe would have computed:
+ * tests/e2e/a11y.spec.ts checks that both builds report the same violations on a page with planted
+ * ones. Kept here rather than upstream because it changes nothing axe decides, only how often it
+ * parses; drop it when axe caches parsing itself.
+ */
+export const fastAxeSource =
+  readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') +
+  `;(function () {
+  var proto = axe.commons.color.Color.prototype, parse = proto.parseString, memo = new Map();
+  proto.parseString = function (text) {
+    var c = memo.get(text);
+    if (!c) {
+      parse.call(this, text); // throws on a colour axe cannot read, as before: nothing is memoised
+      memo.set(text, [this.r, this.g, this.b, this.alpha]);
+      return this;
+    }
+    this.r = c[0]; this.g = c[1]; this.b = c[2]; this.alpha = c[3];
+    return this;
+  };
+})();`;
+
+/**
  * axe violations on the page as it is now, one line per failing node. Legacy mode runs axe.run in
  * the page itself; the default mode injects axe twice more and opens a blank page to merge
  * per-frame results, which only cross-origin iframes need (the site has none), at about twice
  * the cost. Only violations are collected in full (resultTypes), the same rules run.
+ * It runs the memoised build (fastAxeSource); `{ plain: true }` runs axe exactly as published;
+ * `include` limits the scan to a part of the page (a CSS selector).
  */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
+export async function axeViolations(page: Page, { plain = false, include }: { plain?: boolean; include?: string } = {}): Promise<string[]> {
+  const builder = new AxeBuilder({ page, axeSource: plain ? undefined : fastAxeSource });
+  if (include) builder.include(include);
+  const { violations } = await builder.withTags(AXE_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
   return violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`),
   );
@@ -100,8 +131,15 @@ export async function pageWatcher(page: Page): Promise<{ read: () => Promise<str
     if (res.status() >= 400 && !res.url().endsWith('/404.html')) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
+    const w = window as unknown as { __csp: string[]; __observed: Set<Element> };
     w.__csp = [];
+    // Every element the page asks to be told about when it comes into view (scrollThrough visits them).
+    w.__observed = new Set();
+    const observe = IntersectionObserver.prototype.observe;
+    IntersectionObserver.prototype.observe = function (this: IntersectionObserver, el: Element) {
+      w.__observed.add(el);
+      return observe.call(this, el);
+    };
     document.addEventListener('securitypolicyviolation', (e) => {
       w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
     });
@@ -115,21 +153,54 @@ export async function pageWatcher(page: Page): Promise<{ read: () => Promise<str
   return { read, reset: () => void problems.splice(0) };
 }
 
-/** Scrolls to the bottom in steps so that client:visible islands hydrate, then waits for quiet. */
+/**
+ * Brings into view everything on the page that waits to be seen, so client:visible islands hydrate
+ * and the site's own visibility code runs, then returns to the top. On a page watched by
+ * pageWatcher (its init script logs every element given to an IntersectionObserver), it scrolls
+ * to each observed element (one stop per screen), again for elements observed meanwhile, and also
+ * to the bottom so scroll listeners run; the cases answer key, observed by nothing, took 9.7 s of
+ * screen-by-screen scrolling and now takes two steps. Elsewhere it steps through the page a
+ * screen at a time, as before.
+ */
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const step = Math.max(200, innerHeight * 0.8);
     // A frame or 100 ms, whichever comes first: a renderer starved on a loaded machine may skip
     // frames, and a wait for one must not hang the test (it once took the whole 60 s in CI).
-    // At most 400 steps, so a page that grew while being scrolled cannot keep the loop going.
-    for (let y = 0, i = 0; y < document.documentElement.scrollHeight && i < 400; y += step, i++) {
-      scrollTo(0, y);
-      await new Promise((r) => {
+    const frame = () =>
+      new Promise((r) => {
         requestAnimationFrame(() => r(null));
         setTimeout(r, 100);
       });
+    // Two frames: IntersectionObserver notes a position in the rendering step after the scroll.
+    const visit = async (y: number) => {
+      scrollTo(0, y);
+      await frame();
+      await frame();
+    };
+    const observed = (window as unknown as { __observed?: Set<Element> }).__observed;
+    if (!observed) {
+      // At most 400 steps, so a page that grew while being scrolled cannot keep the loop going.
+      const step = Math.max(200, innerHeight * 0.8);
+      for (let y = 0, i = 0; y < document.documentElement.scrollHeight && i < 400; y += step, i++) await visit(y);
+    } else {
+      const seen = new Set<Element>();
+      for (let round = 0; round < 5; round++) {
+        const fresh = [...observed].filter((el) => el.isConnected && !seen.has(el));
+        if (!fresh.length) break;
+        fresh.forEach((el) => seen.add(el));
+        const tops = fresh.map((el) => el.getBoundingClientRect().top + scrollY).sort((a, b) => a - b);
+        // One stop per screen: an element within 80 % of a screen below the last stop is already in view.
+        let last = -Infinity;
+        for (const top of tops) {
+          if (top - last < innerHeight * 0.8) continue;
+          last = Math.max(0, top - innerHeight * 0.1);
+          await visit(last);
+        }
+      }
+      await visit(document.documentElement.scrollHeight);
     }
     scrollTo(0, 0);
+    await frame();
   });
   // Islands drop their `ssr` attribute once hydrated. Wait for those that must hydrate by now:
   // client:load and client:idle always, client:visible when on screen somewhere (not inside a

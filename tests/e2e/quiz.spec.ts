@@ -3,8 +3,8 @@
  * content/ at test time (see ./quiz-content.ts); nothing about titles or counts is hard-coded.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { checkQuiz, collectErrors } from './helpers';
+import { axeViolations } from './quality-helpers';
 import { findQuestion, lessonHosting, placedQuizzes, readScenario, scenarioPaths, type Kind, type Q } from './quiz-content';
 import { findEnding } from '../../src/lib/quiz/scenario';
 import { scopedName } from '../../src/lib/paths';
@@ -354,8 +354,7 @@ test('axe: no violations on lesson pages that together cover every question kind
   const sid = 'case-xiaoli-negotiation';
   pages.push({ id: sid, page: lessonHosting('Scenario', sid)! });
   const scan = async (where: string) => {
-    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-    expect(r.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => `${where}: ${v}`)).toEqual([]);
   };
   for (const p of pages) {
     const root = await openQuiz(page, p.page, p.id);

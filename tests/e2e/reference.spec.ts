@@ -5,8 +5,8 @@
  * Every interactive part by role and by keyboard; axe (light and dark) on the pages changed here.
  */
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { collectErrors } from './helpers';
+import { axeViolations } from './quality-helpers';
 
 test.setTimeout(120_000);
 const LESSON = '/learn/understanding/concept/';
@@ -30,8 +30,7 @@ const hit = (page: Page) =>
 async function axe(page: Page) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.evaluate((s) => (document.documentElement.dataset.theme = s), scheme);
-    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-    expect(r.violations.map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => `${scheme}: ${v}`)).toEqual([]);
   }
 }
 

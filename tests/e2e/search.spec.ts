@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { collectErrors } from './helpers';
+import { axeViolations } from './quality-helpers';
 
 /** A lesson's title from its MDX front matter (content may change; the id will not). */
 function lessonTitle(id: string): string {
@@ -62,8 +62,7 @@ test('header box: nothing loads before intent; a Chinese query finds the lesson;
   expect(shards.length, 'shards fetched for one query').toBeLessThanOrEqual(Math.min(8, manifest.shards.length - 1));
   await expect(box).toHaveAttribute('aria-expanded', 'true');
 
-  const axe = await new AxeBuilder({ page }).include('header').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  expect(await axeViolations(page, { include: 'header' })).toEqual([]);
 
   await box.press('ArrowDown');
   const first = list.getByRole('option').first();
@@ -200,8 +199,7 @@ test('search page: results in rank order with marked snippets; arrows move throu
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-    expect(axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => `${scheme}: ${v}`)).toEqual([]);
   }
 });
 
