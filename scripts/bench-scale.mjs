@@ -12,7 +12,8 @@
  * --no-lighthouse  --keep (leave the temporary copies)  --build-only (build and dist figures only: no search
  * measurement, no Lighthouse; the search step alone takes about 5 min at 1,000 lessons).
  * The build runs as `npm run build` does: the Node flags of package.json's "build" script (e.g. heap
- * sizing) are passed on; BENCH_NODE_ARGS adds more (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * sizing) are passed on; BENCH_NODE_ARGS adds more (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); BENCH_BUILD_LOG=<file>
+ * keeps the whole build output.
  * Env: BENCH_PORT (static server for Lighthouse and the search hook; default E2E_PORT+7 or 4336),
  * LH_RUNS (Lighthouse runs per size, median counts; default 3), CHROMIUM_PATH.
  *
@@ -29,7 +30,7 @@
  * lesson page, median of LH_RUNS.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, writeFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -168,8 +169,11 @@ function build(dir) {
     child.stderr.setEncoding('utf8');
     let log = '';
     let pages = 0;
+    const logFile = process.env.BENCH_BUILD_LOG; // the whole build output, e.g. to time its phases
+    if (logFile) writeFileSync(logFile, '');
     const onData = (/** @type {string} */ d) => {
       const text = String(d);
+      if (logFile) appendFileSync(logFile, text);
       pages += (text.match(/[├└]─ /g) ?? []).length;
       log = (log + text).slice(-20000);
     };

@@ -9,6 +9,8 @@ import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/c
 import type { ScenarioData } from '../../lib/quiz/schema';
 import { walkStates } from '../../lib/quiz/walk-states';
 import { t } from '../../i18n';
+import { renderLessonHtml } from '../../lib/lesson/render';
+import { presentComponents } from '../lessonComponents';
 
 export interface DeckSlide {
   slide: Slide;
@@ -21,6 +23,8 @@ export interface DeckSlide {
 
 export interface DeckData {
   slides: DeckSlide[];
+  /** The lesson shows glossary terms: the page then renders their script (TermScript.astro). */
+  hasTerms: boolean;
   meta: { moduleLabel: string; minutes: number; objectives: string[]; description: string };
 }
 
@@ -67,6 +71,7 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
   });
   return {
     slides: out,
+    hasTerms: html.includes('class="term"'),
     meta: {
       moduleLabel: `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`,
       minutes: lesson.data.minutes,
@@ -74,4 +79,31 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
       description: lesson.data.description,
     },
   };
+}
+
+/**
+ * Both deck pages of a lesson (present, presenter) read one render of the lesson with
+ * presentComponents and one slide split (issue 17: they were rendered and split once each).
+ * The deck route lists a lesson's two pages one after the other
+ * (src/pages/learn/[module]/[lesson]/[view]), so an entry is dropped as soon as its second page
+ * has taken it and the memo holds one lesson, not the course. MAX_HELD bounds it if pages are ever
+ * rendered in another order (a miss only costs a second render). Not used in dev, where a lesson
+ * may change between two requests.
+ */
+const decks = new Map<string, { deck: Promise<DeckData>; left: number }>();
+const MAX_HELD = 8;
+
+export function lessonDeck(lesson: LessonEntry): Promise<DeckData> {
+  if (import.meta.env.DEV) return renderLessonHtml(lesson, presentComponents).then((html) => deckData(lesson, html));
+  let held = decks.get(lesson.id);
+  if (!held) {
+    held = { deck: renderLessonHtml(lesson, presentComponents).then((html) => deckData(lesson, html)), left: 2 };
+    decks.set(lesson.id, held);
+    for (const id of decks.keys()) {
+      if (decks.size <= MAX_HELD) break;
+      decks.delete(id); // oldest first (insertion order)
+    }
+  }
+  if (--held.left === 0) decks.delete(lesson.id);
+  return held.deck;
 }
