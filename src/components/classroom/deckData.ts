@@ -11,6 +11,7 @@ import { walkStates } from '../../lib/quiz/walk-states';
 import { t } from '../../i18n';
 import { renderLessonHtml } from '../../lib/lesson/render';
 import { presentComponents } from '../lessonComponents';
+import { sharedBy } from '../../lib/classroom/shared';
 
 export interface DeckSlide {
   slide: Slide;
@@ -82,28 +83,17 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
 }
 
 /**
- * Both deck pages of a lesson (present, presenter) read one render of the lesson with
- * presentComponents and one slide split (issue 17: they were rendered and split once each).
+ * Both deck pages of a lesson (present, presenter) take one render of the lesson with
+ * presentComponents and one slide split (issue 17: each page rendered and split it itself).
  * The deck route lists a lesson's two pages one after the other
- * (src/pages/learn/[module]/[lesson]/[view]), so an entry is dropped as soon as its second page
- * has taken it and the memo holds one lesson, not the course. MAX_HELD bounds it if pages are ever
- * rendered in another order (a miss only costs a second render). Not used in dev, where a lesson
- * may change between two requests.
+ * (src/pages/learn/[module]/[lesson]/[view]), so a deck is dropped as soon as its second page has
+ * taken it and the memo holds one lesson, not the course (sharedBy: at most 8 held, in case pages
+ * are ever rendered in another order). Not used in dev, where a lesson may change between requests.
  */
-const decks = new Map<string, { deck: Promise<DeckData>; left: number }>();
-const MAX_HELD = 8;
+const decks = sharedBy<Promise<DeckData>>(2, 8);
+const makeDeck = (lesson: LessonEntry) => renderLessonHtml(lesson, presentComponents).then((html) => deckData(lesson, html));
 
 export function lessonDeck(lesson: LessonEntry): Promise<DeckData> {
-  if (import.meta.env.DEV) return renderLessonHtml(lesson, presentComponents).then((html) => deckData(lesson, html));
-  let held = decks.get(lesson.id);
-  if (!held) {
-    held = { deck: renderLessonHtml(lesson, presentComponents).then((html) => deckData(lesson, html)), left: 2 };
-    decks.set(lesson.id, held);
-    for (const id of decks.keys()) {
-      if (decks.size <= MAX_HELD) break;
-      decks.delete(id); // oldest first (insertion order)
-    }
-  }
-  if (--held.left === 0) decks.delete(lesson.id);
-  return held.deck;
+  if (import.meta.env.DEV) return makeDeck(lesson);
+  return decks(lesson.id, () => makeDeck(lesson));
 }
