@@ -9,7 +9,11 @@
  * Options: --sizes=28,280,1000 (same as the arguments)  --builds=N (build each size N times; medians
  * of wall, CPU and peak)  --src=<checkout to copy> (default: this one; e.g. --src=/work/main measures
  * another branch with this script; its package-lock should match)  --modules=<node_modules to link>
- * --no-lighthouse  --keep (leave the temporary copies).
+ * --no-lighthouse  --keep (leave the temporary copies)  --build-only (build and dist figures only: no search
+ * measurement, no Lighthouse; the search step alone takes about 5 min at 1,000 lessons).
+ * The build runs as `npm run build` does: the Node flags of package.json's "build" script (e.g. heap
+ * sizing) are passed on; BENCH_NODE_ARGS adds more (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); BENCH_BUILD_LOG=<file>
+ * keeps the whole build output.
  * Env: BENCH_PORT (static server for Lighthouse and the search hook; default E2E_PORT+7 or 4336),
  * LH_RUNS (Lighthouse runs per size, median counts; default 3), CHROMIUM_PATH.
  *
@@ -26,7 +30,7 @@
  * lesson page, median of LH_RUNS.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, writeFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -39,7 +43,8 @@ const SIZES = (arg('sizes') ?? (positional || '28,280,1000')).split(',').map(Num
 const BUILDS = Math.max(1, Number(arg('builds') ?? 1));
 const SRC = resolve(arg('src') ?? '.');
 const KEEP = process.argv.includes('--keep');
-const LIGHTHOUSE = !process.argv.includes('--no-lighthouse');
+const BUILD_ONLY = process.argv.includes('--build-only');
+const LIGHTHOUSE = !BUILD_ONLY && !process.argv.includes('--no-lighthouse');
 const PORT = Number(process.env.BENCH_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 7 : 4336));
 const LH_RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 3));
 const KB = 1024;
@@ -134,13 +139,26 @@ function treeRss(root) {
   return sum;
 }
 
+/**
+ * The Node flags of the copy's "build" script (`node <flags> node_modules/astro/bin/astro.mjs build`),
+ * so the benchmark builds as `npm run build` does; none for a plain `astro build`.
+ */
+function buildNodeArgs(dir) {
+  const script = String(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.build ?? '');
+  const m = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+\S*astro(?:\.mjs)?\s+build\b/.exec(script.trim());
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  return [...(m?.[1] ?? '').split(/\s+/).filter(Boolean), ...extra];
+}
+
 function build(dir) {
   return new Promise((res, rej) => {
+    const nodeArgs = buildNodeArgs(dir);
+    if (nodeArgs.length) say(`  node ${nodeArgs.join(' ')}`);
     rmSync(join(dir, 'dist'), { recursive: true, force: true });
     const t0 = performance.now();
     // GNU time reports the CPU time of the build and all its descendants: on a shared machine the
     // wall time includes waiting for other programs, the CPU time does not.
-    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %U %S %M', process.execPath, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %U %S %M', process.execPath, ...nodeArgs, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: dir,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: './dist', SITE_BASE: '/' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -151,8 +169,11 @@ function build(dir) {
     child.stderr.setEncoding('utf8');
     let log = '';
     let pages = 0;
+    const logFile = process.env.BENCH_BUILD_LOG; // the whole build output, e.g. to time its phases
+    if (logFile) writeFileSync(logFile, '');
     const onData = (/** @type {string} */ d) => {
       const text = String(d);
+      if (logFile) appendFileSync(logFile, text);
       pages += (text.match(/[├└]─ /g) ?? []).length;
       log = (log + text).slice(-20000);
     };
@@ -322,8 +343,8 @@ for (const size of SIZES) {
     const server = /** @type {import('node:http').Server} */ (await serve(dist));
     const origin = `http://127.0.0.1:${PORT}`;
     try {
-      say(`${lessons} lessons: measuring search…`);
-      const search = await measureSearch(dist, origin);
+      if (!BUILD_ONLY) say(`${lessons} lessons: measuring search…`);
+      const search = BUILD_ONLY ? { skipped: true } : await measureSearch(dist, origin);
       if (LIGHTHOUSE) say(`${lessons} lessons: Lighthouse ×${LH_RUNS}…`);
       const lh = LIGHTHOUSE ? await lighthouse(origin, `/learn/${SAMPLE}/`) : NaN;
       results.push({ size: lessons, ...b, ...d, search, lh });
@@ -350,6 +371,7 @@ function printTable(/** @type {string} */ title, /** @type {any[]} */ rs, quiet 
   const f1 = (/** @type {number} */ n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'hook');
   const row = (/** @type {string} */ label, /** @type {string} */ budget, /** @type {(r: any) => string} */ cell) => [label, budget, ...all.map((r) => cell(r))];
   const check = (/** @type {any} */ r, /** @type {boolean} */ ok, /** @type {string} */ what) => {
+    if (r.search.skipped && /^search/.test(what)) return ''; // --build-only
     if (!ok) misses.push(`${r.size} lessons: ${what}`);
     return ok ? '' : ' ✖';
   };
@@ -373,12 +395,14 @@ function printTable(/** @type {string} */ title, /** @type {any[]} */ rs, quiet 
     row('search: memory of the loaded search (MB)', `≤ ${BUDGET.searchMemMB} MB`, (r) => `${f1(r.search.memoryMB)}${r.search.hooked ? check(r, r.search.memoryMB <= BUDGET.searchMemMB, 'search memory') : ''}`),
     row(`Lighthouse performance, ${SAMPLE} (median of ${LH_RUNS})`, `≥ ${BUDGET.lighthouse}`, (r) => (Number.isFinite(r.lh) ? `${r.lh.toFixed(2)}${check(r, r.lh >= BUDGET.lighthouse, 'Lighthouse')}` : 'skipped')),
   ];
+  // --build-only: the search and Lighthouse rows say "skipped" and check nothing.
+  for (const r of rows) if (all.every((x) => x.search.skipped) && /^(search|Lighthouse)/.test(r[0])) r.splice(2, r.length - 2, ...all.map(() => 'skipped'));
   if (quiet) return misses;
   const head = ['lessons', 'budget', ...all.map((r) => String(r.size))];
   console.log(`\nbench:scale (${title}) — ${SRC} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}, ${new Date().toISOString()}`);
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  if (!all.some((r) => r.search.hooked)) console.log('search: no shard measurer in this checkout; "whole index" = every visitor downloads it.');
+  if (!all.some((r) => r.search.hooked || r.search.skipped)) console.log('search: no shard measurer in this checkout; "whole index" = every visitor downloads it.');
   return misses;
 }
 

@@ -9,6 +9,9 @@ import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/c
 import type { ScenarioData } from '../../lib/quiz/schema';
 import { walkStates } from '../../lib/quiz/walk-states';
 import { t } from '../../i18n';
+import { renderLessonHtml } from '../../lib/lesson/render';
+import { presentComponents } from '../lessonComponents';
+import { sharedBy } from '../../lib/classroom/shared';
 
 export interface DeckSlide {
   slide: Slide;
@@ -21,6 +24,8 @@ export interface DeckSlide {
 
 export interface DeckData {
   slides: DeckSlide[];
+  /** The lesson shows glossary terms: the page then renders their script (TermScript.astro). */
+  hasTerms: boolean;
   meta: { moduleLabel: string; minutes: number; objectives: string[]; description: string };
 }
 
@@ -67,6 +72,7 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
   });
   return {
     slides: out,
+    hasTerms: html.includes('class="term"'),
     meta: {
       moduleLabel: `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`,
       minutes: lesson.data.minutes,
@@ -74,4 +80,20 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
       description: lesson.data.description,
     },
   };
+}
+
+/**
+ * Both deck pages of a lesson (present, presenter) take one render of the lesson with
+ * presentComponents and one slide split (issue 17: each page rendered and split it itself).
+ * The deck route lists a lesson's two pages one after the other
+ * (src/pages/learn/[module]/[lesson]/[view]), so a deck is dropped as soon as its second page has
+ * taken it and the memo holds one lesson, not the course (sharedBy: at most 8 held, in case pages
+ * are ever rendered in another order). Not used in dev, where a lesson may change between requests.
+ */
+const decks = sharedBy<Promise<DeckData>>(2, 8);
+const makeDeck = (lesson: LessonEntry) => renderLessonHtml(lesson, presentComponents).then((html) => deckData(lesson, html));
+
+export function lessonDeck(lesson: LessonEntry): Promise<DeckData> {
+  if (import.meta.env.DEV) return makeDeck(lesson);
+  return decks(lesson.id, () => makeDeck(lesson));
 }
