@@ -9,6 +9,7 @@ import {
   buildLunrIndex,
   buildSearchFiles,
   buildSearchFilesWithLunr,
+  FIELD_NAMES,
   indexedDocs,
   lunrFieldWeights,
   type IndexedDoc,
@@ -44,6 +45,16 @@ function corpus(n: number): SearchDoc[] {
   return docs;
 }
 
+/** 300 lessons holding '丁一丁' (terms 丁一 and 一丁, nowhere else); lesson 5 is very long. */
+const everyDoc = (): SearchDoc[] =>
+  Array.from({ length: 300 }, (_, i) => ({
+    type: 'lesson',
+    title: `第${i}课`,
+    module: '',
+    url: `/l${i}/`,
+    sections: [{ anchor: '', heading: '', text: `丁一丁。${i === 5 ? sentence(3000) : sentence(5)}` }],
+  }));
+
 /** TermWeights as sorted plain data, so toStrictEqual compares every weight exactly. */
 const plain = (w: TermWeights) => [...w].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, per]) => [t, per.map((p) => [p.refs, p.w])]);
 /** Exact equality, reporting the first term that differs (a whole-index diff takes minutes to print). */
@@ -77,6 +88,17 @@ describe('index build without lunr.Builder', () => {
     expect(lunrFieldWeights(raw).has('OA')).toBe(false);
   });
 
+  it('keeps weights that round to 0 (a term in about every document), as lunr does', () => {
+    // '一丁' and '丁一' in every body, one body very long: their weights there round to 0.000 and must
+    // still be written, and both count for the character entries of 一 and 丁.
+    const flat = everyDoc();
+    const weights = lunrFieldWeights(indexedDocs(flat));
+    for (const term of ['一丁', '丁一']) expect(weights.get(term)![FIELD_NAMES.indexOf('body')]!.w[5], term).toBe(0);
+    const ours = buildSearchFiles(flat, { shardBytes: 2_000 });
+    const theirs = buildSearchFilesWithLunr(flat, { shardBytes: 2_000 });
+    expect([...ours]).toEqual([...theirs]);
+  });
+
   it('writes byte-identical search data files (manifest, shards, words, fragments)', () => {
     for (const opts of [{ shardBytes: 2_000, fragmentBytes: 1_500 }, {}]) {
       const ours = buildSearchFiles(docs, opts);
@@ -87,8 +109,11 @@ describe('index build without lunr.Builder', () => {
     expect(JSON.parse(buildSearchFiles(docs, { shardBytes: 2_000 }).get(MANIFEST_FILE)!).shards.length).toBeGreaterThan(5);
   });
 
-  it('a character entry sums, in term order, the weights of the terms holding the character, per field and document', () => {
-    const files = buildSearchFiles(docs, { shardBytes: 2_000 });
+  it.each([
+    ['the corpus', () => docs],
+    ['terms in every document', () => everyDoc()],
+  ])('a character entry sums, in term order, the weights of the terms holding the character, per field and document (%s)', (_, make) => {
+    const files = buildSearchFiles(make(), { shardBytes: 2_000 });
     const manifest = JSON.parse(files.get(MANIFEST_FILE)!) as ManifestJSON;
     const shards = manifest.shards.map(([, name]) => JSON.parse(files.get(name)!) as ShardJSON);
     const terms = shards.flatMap((s) => s.t.map((t, i) => [t, decodePosting(s.p[i]!)] as const)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -14,7 +14,7 @@ import lunr from 'lunr';
 import { pinyin } from 'pinyin-pro';
 import { fold, tokenize } from './analyzer.ts';
 import { DOC_TYPES, type SearchDoc } from './types.ts';
-import { weightsFromLunr, writeShards, type DocInfo, type LunrIndexJSON, type TermWeights } from './shards.ts';
+import { weightsFromLunr, writeShards, type DocInfo, type FieldPosting, type LunrIndexJSON, type TermWeights } from './shards.ts';
 
 /** pinyinTitle / pinyinHeadings: pinyin of titles (and aliases) and of headings, not of the text. */
 export const FIELD_BOOSTS = { title: 10, headings: 4, body: 1, pinyinTitle: 10, pinyinHeadings: 4 } as const;
@@ -110,60 +110,66 @@ const B = 0.75;
 export function lunrFieldWeights(docs: IndexedDoc[]): TermWeights {
   const n = docs.length;
   const nf = FIELD_NAMES.length;
-  interface Acc {
-    refs: number[][];
-    tfs: number[][];
-    /** lunr.idf's count: document fields holding the term, over all fields. */
-    df: number;
-  }
-  const acc = new Map<string, Acc>();
+  // Terms get numbers as first met; per term a flat [field, ref, tf, …] in document order, so refs
+  // ascend within each field. One Map lookup per token; counts in an array indexed by term number.
+  const idOf = new Map<string, number>();
+  const termOf: string[] = [];
+  const acc: number[][] = [];
+  const tfOf: number[] = [];
+  const touched: number[] = [];
   const lengths = FIELD_NAMES.map(() => new Int32Array(n));
   const totals = FIELD_NAMES.map(() => 0);
-  const counts = new Map<string, number>();
   for (let ref = 0; ref < n; ref++) {
     const doc = docs[ref]!;
     for (let f = 0; f < nf; f++) {
       const tokens = doc[FIELD_NAMES[f]!];
       lengths[f]![ref] = tokens.length;
       totals[f]! += tokens.length;
-      counts.clear();
-      // lunr.tokenizer lower-cases each string of an array (the analyzer's tokens already are).
+      touched.length = 0;
       for (const t of tokens) {
+        // lunr.tokenizer lower-cases each string of an array (the analyzer's tokens already are).
         const term = t.toLowerCase();
-        counts.set(term, (counts.get(term) ?? 0) + 1);
+        let id = idOf.get(term);
+        if (id === undefined) {
+          idOf.set(term, (id = termOf.length));
+          termOf.push(term);
+          acc.push([]);
+          tfOf.push(0);
+        }
+        if (tfOf[id] === 0) touched.push(id);
+        tfOf[id]!++;
       }
-      for (const [term, tf] of counts) {
-        let a = acc.get(term);
-        if (!a) acc.set(term, (a = { refs: FIELD_NAMES.map(() => []), tfs: FIELD_NAMES.map(() => []), df: 0 }));
-        a.refs[f]!.push(ref);
-        a.tfs[f]!.push(tf);
-        a.df++;
+      for (const id of touched) {
+        acc[id]!.push(f, ref, tfOf[id]!);
+        tfOf[id] = 0;
       }
     }
   }
   // calculateAverageFieldLengths: every document has every field (an empty one counts, as in lunr).
   const avg = totals.map((t) => t / n);
   const boosts = FIELD_NAMES.map((name) => FIELD_BOOSTS[name] || 1);
+  const none: FieldPosting = { refs: [], w: [] };
   const out: TermWeights = new Map();
-  for (const [term, a] of acc) {
-    const x = (n - a.df + 0.5) / (a.df + 0.5);
+  for (let id = 0; id < acc.length; id++) {
+    const a = acc[id]!;
+    // lunr.idf: the number of document fields holding the term, over all fields.
+    const df = a.length / 3;
+    const x = (n - df + 0.5) / (df + 0.5);
     const idf = Math.log(1 + Math.abs(x));
-    out.set(
-      term,
-      a.refs.map((refs, f) => {
-        const tfs = a.tfs[f]!;
-        const len = lengths[f]!;
-        const w = new Array<number>(refs.length);
-        for (let i = 0; i < refs.length; i++) {
-          const tf = tfs[i]!;
-          // createFieldVectors, term by term (docBoost 1: multiplying by it changes no bit).
-          let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len[refs[i]!]! / avg[f]!)) + tf);
-          score *= boosts[f]!;
-          w[i] = Math.round(score * 1000) / 1000;
-        }
-        return { refs, w };
-      }),
-    );
+    const per: FieldPosting[] = new Array<FieldPosting>(nf).fill(none);
+    for (let i = 0; i < a.length; i += 3) {
+      const f = a[i]!;
+      const ref = a[i + 1]!;
+      const tf = a[i + 2]!;
+      // createFieldVectors, term by term (docBoost 1: multiplying by it changes no bit).
+      let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[f]![ref]! / avg[f]!)) + tf);
+      score *= boosts[f]!;
+      let p = per[f]!;
+      if (p === none) per[f] = p = { refs: [], w: [] };
+      p.refs.push(ref);
+      p.w.push(Math.round(score * 1000) / 1000);
+    }
+    out.set(termOf[id]!, per);
   }
   return out;
 }

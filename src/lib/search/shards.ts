@@ -191,43 +191,67 @@ function encode(perField: FieldPosting[]): Posting {
  * of a Map per character, field and document.
  */
 function characterEntries(terms: string[], weights: TermWeights, nFields: number): Map<string, { per: FieldPosting[]; k: number }> {
-  const termsOf = new Map<string, string[]>();
+  const termsOf = new Map<string, FieldPosting[][]>();
   let n = 0;
   for (const term of terms) {
+    const per = weights.get(term)!;
     for (const ch of new Set(term)) {
       if (!CJK_CHAR.test(ch)) continue;
       const list = termsOf.get(ch);
-      if (list) list.push(term);
-      else termsOf.set(ch, [term]);
+      if (list) list.push(per);
+      else termsOf.set(ch, [per]);
     }
-    for (const p of weights.get(term)!) if (p.refs.length) n = Math.max(n, p.refs[p.refs.length - 1]! + 1);
+    for (const p of per) if (p.refs.length) n = Math.max(n, p.refs[p.refs.length - 1]! + 1);
   }
-  const sum = new Float64Array(n);
-  const mark = new Int32Array(n);
+  const sums = Array.from({ length: nFields }, () => new Float64Array(n));
+  const marks = Array.from({ length: nFields }, () => new Int32Array(n));
+  const touched: number[][] = Array.from({ length: nFields }, () => []);
   let stamp = 0;
   const out = new Map<string, { per: FieldPosting[]; k: number }>();
   for (const [ch, list] of termsOf) {
-    const per: FieldPosting[] = [];
-    for (let f = 0; f < nFields; f++) {
-      const touched: number[] = [];
-      stamp++;
-      for (const term of list) {
-        const { refs, w } = weights.get(term)![f]!;
+    stamp++;
+    for (const per of list) {
+      for (let f = 0; f < nFields; f++) {
+        const { refs, w } = per[f]!;
+        const sum = sums[f]!;
+        const seen = touched[f]!;
+        const mark = marks[f]!;
         for (let i = 0; i < refs.length; i++) {
           const ref = refs[i]!;
+          // (A weight can be 0: lunr rounds to 3 decimals, and a term in about every document has an idf near 0.)
           if (mark[ref] !== stamp) {
             mark[ref] = stamp;
-            touched.push(ref);
+            seen.push(ref);
           }
           sum[ref] += w[i]!;
         }
       }
-      touched.sort((a, b) => a - b);
-      const w = touched.map((ref) => sum[ref]!);
-      for (const ref of touched) sum[ref] = 0;
-      per.push({ refs: touched, w });
+    }
+    const per: FieldPosting[] = [];
+    for (let f = 0; f < nFields; f++) {
+      const sum = sums[f]!;
+      const refs = touched[f]!.sort((a, b) => a - b);
+      per.push({ refs, w: refs.map((ref) => sum[ref]!) });
+      for (const ref of refs) sum[ref] = 0;
+      touched[f] = [];
     }
     out.set(ch, { per, k: list.length });
+  }
+  return out;
+}
+
+/** Two sorted lists of distinct strings merged into one, sorted, without duplicates. */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
+    }
   }
   return out;
 }
@@ -241,7 +265,7 @@ export function writeShards(weights: TermWeights, fields: string[], docs: DocInf
   const fragmentBytes = opts.fragmentBytes ?? FRAGMENT_BYTES;
   const terms = [...weights.keys()].sort();
   const chars = characterEntries(terms, weights, fields.length);
-  const keys = [...new Set([...terms, ...chars.keys()])].sort();
+  const keys = mergeSorted(terms, [...chars.keys()].sort());
 
   // A shard's JSON is assembled from the JSON of its parts (the same text as JSON.stringify of the
   // ShardJSON object, whose sizes are counted on the way anyway).
