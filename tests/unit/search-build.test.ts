@@ -135,3 +135,23 @@ describe('index build without lunr.Builder', () => {
     expect(checked).toBeGreaterThan(HAN.length - 5);
   });
 });
+
+describe('lesson text tree', () => {
+  it('is the tree parseLesson (rehype-parse) builds, without source positions', async () => {
+    const { parseLesson } = await import('../../src/lib/lesson/tree');
+    const { parseTextTree } = await import('../../src/lib/search/text-tree');
+    const html = [
+      '<h2 id="一协调">一、协调</h2><p>秘书&nbsp;协调 &amp; <b>沟通<i>信息</b>矛盾</i></p>',
+      '<div data-teacher-note=""><p>注</p></div><noscript><p>无脚本</p></noscript>',
+      '<table><tr><td>一</td><td>二</td></tr></table><ul><li>甲<li>乙</ul><p>段<p>落',
+      '<section data-live-quiz="q1" class="a b"></section><svg viewBox="0 0 1 1"><path d="M0 0"/></svg>',
+      '<template><p>模板</p></template><!-- 注释 --><img alt="图" src="/x.png">零散文字<br>',
+    ].join('\n');
+    const strip = (n: unknown): unknown =>
+      Array.isArray(n) ? n.map(strip) : n && typeof n === 'object' ? Object.fromEntries(Object.entries(n).filter(([k]) => k !== 'position').map(([k, v]) => [k, strip(v)])) : n;
+    const theirs = parseLesson(html);
+    expect(JSON.stringify(theirs)).toContain('"position"');
+    expect(JSON.stringify(parseTextTree(html))).not.toContain('"position"');
+    expect(strip(parseTextTree(html))).toEqual(strip(theirs));
+  });
+});
