@@ -35,9 +35,13 @@ export function searchIndex(): AstroIntegration {
         // An unfinished worker must not keep a failed build's process alive.
         w.unref();
         answer = new Promise<WorkerAnswer>((resolve, reject) => {
-          w.once('message', resolve);
+          w.once('message', (a: WorkerAnswer) => {
+            resolve(a);
+            // Its heap goes with it now, not at astro:build:done: the pages are still rendering.
+            void w.terminate();
+          });
           w.once('error', reject);
-          w.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code}) before answering`)));
+          w.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code}) before answering`))); // no-op once resolved
         });
         answer.catch(() => {}); // reported at astro:build:done
         let started = false;
