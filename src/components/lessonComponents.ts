@@ -13,7 +13,8 @@ import TermPlain from './classroom/TermPlain.astro';
 import Omit from './classroom/Omit.astro';
 import type { LessonEntry } from '../lib/course';
 import { renderLessonHtml } from '../lib/lesson/render';
-import { parseLesson, type Root } from '../lib/lesson/tree';
+import type { Root } from '../lib/lesson/tree';
+import { parseTextTree } from '../lib/search/text-tree';
 
 export { authorComponents };
 export const presentComponents = { ...authorComponents, Quiz: QuizMark, Scenario: ScenarioMark };
@@ -21,9 +22,12 @@ export const handoutComponents = { ...authorComponents, Term: TermPlain, Teacher
 export const textComponents = { ...presentComponents, Term: TermPlain, SlideBreak: Omit };
 
 const trees = new Map<string, Promise<Root>>();
-/** The lesson rendered with textComponents, as a tree (memoised per build): search and placements read it. */
+/**
+ * The lesson rendered with textComponents, as a tree (memoised per build): search and placements read it.
+ * Parsed without source positions (parseTextTree: the same tree as parseLesson otherwise).
+ */
 export function lessonTextTree(lesson: LessonEntry): Promise<Root> {
   let tree = trees.get(lesson.id);
-  if (!tree) trees.set(lesson.id, (tree = renderLessonHtml(lesson, textComponents).then(parseLesson)));
+  if (!tree) trees.set(lesson.id, (tree = renderLessonHtml(lesson, textComponents).then(parseTextTree)));
   return tree;
 }

@@ -32,15 +32,22 @@ function questionText(q: Question): string[] {
   }
 }
 
-let cached: Promise<Map<string, string>> | undefined;
+let cachedDocs: Promise<SearchDoc[]> | undefined;
+let cachedFiles: Promise<Map<string, string>> | undefined;
 
-/** The search data files for the whole course, name → JSON text (memoised per build). */
-export function getSearchFiles(): Promise<Map<string, string>> {
-  cached ??= load();
-  return cached;
+/** The search documents of the whole course (memoised per build). */
+export function getSearchDocs(): Promise<SearchDoc[]> {
+  cachedDocs ??= load();
+  return cachedDocs;
 }
 
-async function load(): Promise<Map<string, string>> {
+/** The search data files for the whole course, name → JSON text, built on this thread (memoised). */
+export function getSearchFiles(): Promise<Map<string, string>> {
+  cachedFiles ??= getSearchDocs().then((docs) => buildSearchFiles(docs));
+  return cachedFiles;
+}
+
+async function load(): Promise<SearchDoc[]> {
   const course = await getCourse();
   const docs: SearchDoc[] = [];
   /** quiz id → [lesson id, anchor] of the section that places it. */
@@ -106,5 +113,5 @@ async function load(): Promise<Map<string, string>> {
       });
     }
   }
-  return buildSearchFiles(docs);
+  return docs;
 }

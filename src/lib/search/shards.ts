@@ -97,12 +97,50 @@ export function decodePosting(p: Posting): { refs: number[]; w: number[] }[] {
   });
 }
 
-/** Input of the shard writer: lunr's serialised index (toJSON) and the documents' display data. */
+/** lunr's serialised index (toJSON), as lunr's own Builder writes it (the reference path, tests). */
 export interface LunrIndexJSON {
   version: string;
   fields: string[];
   fieldVectors: [string, number[]][];
   invertedIndex: [string, Record<string, unknown>][];
+}
+
+/** One field's documents having a term: refs ascending, with lunr's field-vector weight of the term. */
+export interface FieldPosting {
+  refs: number[];
+  w: number[];
+}
+/** Input of the shard writer: term → per field (in the manifest's field order) its posting. */
+export type TermWeights = Map<string, FieldPosting[]>;
+
+/** lunr's serialised index taken apart into TermWeights (what writeShards needs of it). */
+export function weightsFromLunr(index: LunrIndexJSON): TermWeights {
+  const fields = index.fields;
+  const termOf = new Map<number, string>();
+  for (const [term, posting] of index.invertedIndex) termOf.set(posting._index as number, term);
+  const maps = new Map<string, Map<number, number>[]>(); // term → per field: ref → weight
+  for (const [fieldRef, elems] of index.fieldVectors) {
+    const slash = fieldRef.indexOf('/');
+    const f = fields.indexOf(fieldRef.slice(0, slash));
+    const ref = Number(fieldRef.slice(slash + 1));
+    for (let i = 0; i < elems.length; i += 2) {
+      const term = termOf.get(elems[i]!)!;
+      let per = maps.get(term);
+      if (!per) maps.set(term, (per = fields.map(() => new Map())));
+      per[f]!.set(ref, elems[i + 1]!);
+    }
+  }
+  const out: TermWeights = new Map();
+  for (const [term, per] of maps) {
+    out.set(
+      term,
+      per.map((m) => {
+        const refs = [...m.keys()].sort((a, b) => a - b);
+        return { refs, w: refs.map((r) => m.get(r)!) };
+      }),
+    );
+  }
+  return out;
 }
 
 export interface DocInfo {
@@ -132,62 +170,113 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(36);
 }
 
-function encode(perField: Map<number, number>[]): Posting {
-  return perField.map((m) => {
-    const out: number[] = [];
+/** A posting as sent: per field flat [refDelta, weight×1000, …]. */
+function encode(perField: FieldPosting[]): Posting {
+  return perField.map(({ refs, w }) => {
+    const out = new Array<number>(refs.length * 2);
     let prev = 0;
-    for (const ref of [...m.keys()].sort((a, b) => a - b)) {
-      out.push(ref - prev, Math.round(m.get(ref)! * 1000));
-      prev = ref;
+    for (let i = 0; i < refs.length; i++) {
+      out[2 * i] = refs[i]! - prev;
+      out[2 * i + 1] = Math.round(w[i]! * 1000);
+      prev = refs[i]!;
     }
     return out;
   });
 }
 
-/** Writes the manifest, the shards and the fragment files: file name → JSON text. */
-export function writeShards(index: LunrIndexJSON, docs: DocInfo[], opts: { shardBytes?: number; fragmentBytes?: number } = {}): Map<string, string> {
-  const shardBytes = opts.shardBytes ?? SHARD_BYTES;
-  const fragmentBytes = opts.fragmentBytes ?? FRAGMENT_BYTES;
-  const fields = index.fields;
-  // lunr's weights: fieldRef "field/ref" → termIndex → weight.
-  const termOf = new Map<number, string>();
-  for (const [term, posting] of index.invertedIndex) termOf.set(posting._index as number, term);
-  const weights = new Map<string, Map<number, number>[]>(); // term → per field: ref → weight
-  for (const [fieldRef, elems] of index.fieldVectors) {
-    const slash = fieldRef.indexOf('/');
-    const f = fields.indexOf(fieldRef.slice(0, slash));
-    const ref = Number(fieldRef.slice(slash + 1));
-    for (let i = 0; i < elems.length; i += 2) {
-      const term = termOf.get(elems[i]!)!;
-      let per = weights.get(term);
-      if (!per) weights.set(term, (per = fields.map(() => new Map())));
-      per[f]!.set(ref, elems[i + 1]!);
-    }
-  }
-  const terms = [...weights.keys()].sort();
-  // Character entries: every term containing the character, weights summed per field and doc.
-  const chars = new Map<string, { per: Map<number, number>[]; k: number }>();
+/**
+ * Character entries: for every CJK character, per field and document, the weights of the terms
+ * containing it summed in term order (as floating point sums depend on their order), and how many
+ * terms contain it. One character at a time over a dense scratch array (documents are 0…n-1), instead
+ * of a Map per character, field and document.
+ */
+function characterEntries(terms: string[], weights: TermWeights, nFields: number): Map<string, { per: FieldPosting[]; k: number }> {
+  const termsOf = new Map<string, FieldPosting[][]>();
+  let n = 0;
   for (const term of terms) {
+    const per = weights.get(term)!;
     for (const ch of new Set(term)) {
       if (!CJK_CHAR.test(ch)) continue;
-      let e = chars.get(ch);
-      if (!e) chars.set(ch, (e = { per: fields.map(() => new Map()), k: 0 }));
-      e.k++;
-      weights.get(term)!.forEach((m, f) => {
-        for (const [ref, w] of m) e!.per[f]!.set(ref, (e!.per[f]!.get(ref) ?? 0) + w);
-      });
+      const list = termsOf.get(ch);
+      if (list) list.push(per);
+      else termsOf.set(ch, [per]);
+    }
+    for (const p of per) if (p.refs.length) n = Math.max(n, p.refs[p.refs.length - 1]! + 1);
+  }
+  const sums = Array.from({ length: nFields }, () => new Float64Array(n));
+  const marks = Array.from({ length: nFields }, () => new Int32Array(n));
+  const touched: number[][] = Array.from({ length: nFields }, () => []);
+  let stamp = 0;
+  const out = new Map<string, { per: FieldPosting[]; k: number }>();
+  for (const [ch, list] of termsOf) {
+    stamp++;
+    for (const per of list) {
+      for (let f = 0; f < nFields; f++) {
+        const { refs, w } = per[f]!;
+        const sum = sums[f]!;
+        const seen = touched[f]!;
+        const mark = marks[f]!;
+        for (let i = 0; i < refs.length; i++) {
+          const ref = refs[i]!;
+          // (A weight can be 0: lunr rounds to 3 decimals, and a term in about every document has an idf near 0.)
+          if (mark[ref] !== stamp) {
+            mark[ref] = stamp;
+            seen.push(ref);
+          }
+          sum[ref] += w[i]!;
+        }
+      }
+    }
+    const per: FieldPosting[] = [];
+    for (let f = 0; f < nFields; f++) {
+      const sum = sums[f]!;
+      const refs = touched[f]!.sort((a, b) => a - b);
+      per.push({ refs, w: refs.map((ref) => sum[ref]!) });
+      for (const ref of refs) sum[ref] = 0;
+      touched[f] = [];
+    }
+    out.set(ch, { per, k: list.length });
+  }
+  return out;
+}
+
+/** Two sorted lists of distinct strings merged into one, sorted, without duplicates. */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
     }
   }
-  const keys = [...new Set([...terms, ...chars.keys()])].sort();
+  return out;
+}
 
+/**
+ * Writes the manifest, the shards and the fragment files: file name → JSON text.
+ * `weights` holds lunr's field-vector weights (see build.ts), `fields` their field names.
+ */
+export function writeShards(weights: TermWeights, fields: string[], docs: DocInfo[], opts: { shardBytes?: number; fragmentBytes?: number } = {}): Map<string, string> {
+  const shardBytes = opts.shardBytes ?? SHARD_BYTES;
+  const fragmentBytes = opts.fragmentBytes ?? FRAGMENT_BYTES;
+  const terms = [...weights.keys()].sort();
+  const chars = characterEntries(terms, weights, fields.length);
+  const keys = mergeSorted(terms, [...chars.keys()].sort());
+
+  // A shard's JSON is assembled from the JSON of its parts (the same text as JSON.stringify of the
+  // ShardJSON object, whose sizes are counted on the way anyway).
   const files = new Map<string, string>();
   const shards: [string, string][] = [];
-  let cur: ShardJSON | undefined;
+  let cur: { t: string[]; p: string[]; c: string[]; cp: string[]; ck: number[] } | undefined;
   let curBytes = 0;
   let curFirst = '';
   const flush = () => {
     if (!cur) return;
-    const text = JSON.stringify(cur);
+    const text = `{"v":${FORMAT_VERSION},"t":[${cur.t.join(',')}],"p":[${cur.p.join(',')}],"c":[${cur.c.join(',')}],"cp":[${cur.cp.join(',')}],"ck":[${cur.ck.join(',')}]}`;
     const name = `s${shards.length}.${shortHash(text)}.json`;
     shards.push([curFirst, name]);
     files.set(name, text);
@@ -195,24 +284,24 @@ export function writeShards(index: LunrIndexJSON, docs: DocInfo[], opts: { shard
   };
   for (const key of keys) {
     if (!cur) {
-      cur = { v: FORMAT_VERSION, t: [], p: [], c: [], cp: [], ck: [] };
+      cur = { t: [], p: [], c: [], cp: [], ck: [] };
       curBytes = 0;
       curFirst = key;
     }
     const w = weights.get(key);
     if (w) {
-      const p = encode(w);
-      cur.t.push(key);
+      const p = JSON.stringify(encode(w));
+      cur.t.push(JSON.stringify(key));
       cur.p.push(p);
-      curBytes += key.length * 3 + JSON.stringify(p).length;
+      curBytes += key.length * 3 + p.length;
     }
     const c = chars.get(key);
     if (c) {
-      const p = encode(c.per);
-      cur.c.push(key);
+      const p = JSON.stringify(encode(c.per));
+      cur.c.push(JSON.stringify(key));
       cur.cp.push(p);
       cur.ck.push(c.k);
-      curBytes += 8 + JSON.stringify(p).length;
+      curBytes += 8 + p.length;
     }
     if (curBytes >= shardBytes) flush();
   }

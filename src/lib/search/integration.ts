@@ -1,0 +1,76 @@
+/**
+ * `search-index`: builds the search index off the build's main thread (issue 17). At astro:build:start
+ * it starts a worker thread (build-worker.ts), which loads lunr and pinyin-pro while Vite bundles; the
+ * /search/data route hands it the documents when Astro asks for its paths (searchIndexJob, offthread.ts)
+ * and asks Astro to render nothing; the worker builds the index while the pages render on the other
+ * core; at astro:build:done the files are written to <outDir>/search/data/. Register it before any
+ * integration that reads the built files at astro:build:done (the service worker precaches them;
+ * integrations' hooks run one after another in the order of the config). Without it (astro dev, or a
+ * config that leaves it out) the route renders the same files itself, on the main thread.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+import { setSearchIndexJob } from './offthread.ts';
+import { SEARCH_DATA_DIR } from './shards.ts';
+
+interface WorkerAnswer {
+  files: [string, string][];
+  ms: number;
+  docs: number;
+}
+
+export function searchIndex(): AstroIntegration {
+  let worker: Worker | undefined;
+  let answer: Promise<WorkerAnswer> | undefined;
+  let startedAt = 0;
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:build:start': () => {
+        const w = new Worker(new URL('./build-worker.ts', import.meta.url));
+        worker = w;
+        // An unfinished worker must not keep a failed build's process alive.
+        w.unref();
+        answer = new Promise<WorkerAnswer>((resolve, reject) => {
+          w.once('message', (a: WorkerAnswer) => {
+            resolve(a);
+            // Its heap goes with it now, not at astro:build:done: the pages are still rendering.
+            void w.terminate();
+          });
+          w.once('error', reject);
+          w.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code}) before answering`))); // no-op once resolved
+        });
+        answer.catch(() => {}); // reported at astro:build:done
+        let started = false;
+        setSearchIndexJob({
+          start(docs) {
+            if (started) return;
+            started = true;
+            startedAt = performance.now();
+            w.postMessage(docs);
+          },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        setSearchIndexJob(undefined);
+        try {
+          if (!startedAt) throw new Error('search-index: the /search/data route never handed over the documents, so there is no search index');
+          const { files, ms, docs } = await answer!;
+          const out = join(fileURLToPath(dir), SEARCH_DATA_DIR);
+          await mkdir(out, { recursive: true });
+          await Promise.all(files.map(([name, text]) => writeFile(join(out, name), text)));
+          const waited = performance.now() - startedAt - ms;
+          const bytes = files.reduce((n, [, t]) => n + Buffer.byteLength(t), 0);
+          logger.info(
+            `${docs} documents → ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${SEARCH_DATA_DIR} (built in a worker thread in ${(ms / 1000).toFixed(1)} s, ready ${(Math.max(0, waited) / 1000).toFixed(1)} s before the pages were)`,
+          );
+        } finally {
+          await worker?.terminate();
+        }
+      },
+    },
+  };
+}

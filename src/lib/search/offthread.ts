@@ -1,0 +1,27 @@
+/**
+ * The hand-over between the search index's two sides in `astro build` (issue 17): the page code (the
+ * /search/data route, which alone can read the rendered lessons) collects the documents, and the
+ * `search-index` integration (integration.ts) builds the index from them in a worker thread while
+ * Astro renders the pages, then writes the files into the built site at astro:build:done.
+ * Both sides run in the build's one process but are loaded apart (the integration with the config,
+ * the route from the prerender bundle), so they meet on a global under a registered symbol.
+ */
+import type { SearchDoc } from './types.ts';
+
+const KEY = Symbol.for('xtzd.search.indexJob');
+
+/** What the integration offers the route while a build runs. */
+export interface SearchIndexJob {
+  /** Hands the documents to the worker (once; later calls are ignored). */
+  start(docs: SearchDoc[]): void;
+}
+
+type WithJob = typeof globalThis & { [KEY]?: SearchIndexJob };
+
+/** The running build's job, or undefined (astro dev, tests, a config without the integration). */
+export const searchIndexJob = (): SearchIndexJob | undefined => (globalThis as WithJob)[KEY];
+
+export function setSearchIndexJob(job: SearchIndexJob | undefined): void {
+  if (job) (globalThis as WithJob)[KEY] = job;
+  else delete (globalThis as WithJob)[KEY];
+}
