@@ -1,7 +1,6 @@
 /** Build-time lookups for the teaching pages: which quizzes and scenarios belong to a lesson. */
 import type { Course, LessonEntry, QuizEntry, ScenarioEntry } from '../../lib/course';
-import { placedIds } from '../../lib/lesson/tree';
-import { lessonTextTree } from '../lessonComponents';
+import { lessonPlacements } from '../lessonComponents';
 
 export interface LessonActivities {
   quizzes: QuizEntry[];
@@ -31,9 +30,9 @@ function hostedIds(byId: Map<string, { data: { lesson?: string } }>): Map<string
  * places (<Quiz id> / <Scenario id>, in page order), then any whose `lesson` field names it.
  */
 export async function lessonActivities(course: Course, lesson: LessonEntry): Promise<LessonActivities> {
-  const tree = await lessonTextTree(lesson);
+  const placed = await lessonPlacements(lesson);
   const pick = <T extends { data: { lesson?: string } }>(kind: 'quiz' | 'scenario', byId: Map<string, T>): T[] => {
-    const ids = placedIds(tree, kind);
+    const ids = [...placed[kind]];
     for (const id of hostedIds(byId).get(lesson.id) ?? []) if (!ids.includes(id)) ids.push(id);
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
