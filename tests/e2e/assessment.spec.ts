@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
-import { checkQuiz, collectErrors } from './helpers';
+import { checkQuiz, collectErrors, hydrated } from './helpers';
 import { contrastingPlays, lessonHosting, readScenario } from './quiz-content';
 import { findEnding } from '../../src/lib/quiz/scenario';
 import { quizSchema } from '../../src/lib/quiz/schema';
@@ -105,6 +105,7 @@ for (const sid of CASES) {
     const root = page.locator(`[data-quiz-id="${sid}"]`);
     await root.scrollIntoViewIfNeeded();
     await expect(root.locator('.sc')).toBeVisible();
+    await hydrated(root);
     for (const play of plays) {
       let node = s.start;
       for (const ci of play.choices) {

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { analyzeScenario } from '../../src/lib/quiz/validate';
 import { choose, currentNode, endingFor, nodeText, startScenario, visibleChoices } from '../../src/lib/quiz/scenario';
 import type { QuizData, ScenarioData } from '../../src/lib/quiz/schema';
-import { collectErrors } from './helpers';
+import { collectErrors, hydrated } from './helpers';
 import { axeViolations } from './quality-helpers';
 import { zhCN } from '../../src/i18n/zh-CN';
 
@@ -24,12 +24,6 @@ async function expectSlide(page: Page, n: number) {
   await expect(page).toHaveURL(new RegExp(`[?&]slide=${n}(&|$)`));
 }
 
-/** Waits until the island in a slide has hydrated (Astro drops the `ssr` attribute). */
-async function hydrated(scope: Locator) {
-  const island = scope.locator('astro-island').first();
-  await expect(island).toBeAttached();
-  await expect(island).not.toHaveAttribute('ssr', /.*/);
-}
 
 async function axe(page: Page) {
   expect(await axeViolations(page)).toEqual([]);

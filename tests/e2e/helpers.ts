@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Every page of the built site, as URL paths ("/", "/learn/x/y/"), read from dist/. */
 export function builtPages(outDir = 'dist'): string[] {
@@ -51,4 +51,14 @@ export async function checkQuiz(root: import('@playwright/test').Locator, answer
   await expect(summary.or(go)).toBeVisible();
   if (await go.isVisible()) await go.click();
   await expect(summary).toBeVisible();
+}
+
+/**
+ * Waits until the first island in `scope` has hydrated (Astro drops its `ssr` attribute). Until then
+ * the server-rendered controls are visible but do nothing: a key pressed on them is lost.
+ */
+export async function hydrated(scope: Locator): Promise<void> {
+  const island = scope.locator('astro-island').first();
+  await expect(island).toBeAttached();
+  await expect(island).not.toHaveAttribute('ssr', /.*/);
 }

@@ -3,7 +3,7 @@
  * content/ at test time (see ./quiz-content.ts); nothing about titles or counts is hard-coded.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { checkQuiz, collectErrors } from './helpers';
+import { checkQuiz, collectErrors, hydrated } from './helpers';
 import { axeViolations } from './quality-helpers';
 import { findQuestion, lessonHosting, placedQuizzes, readScenario, scenarioPaths, type Kind, type Q } from './quiz-content';
 import { findEnding } from '../../src/lib/quiz/scenario';
@@ -20,6 +20,7 @@ async function openQuiz(page: Page, pagePath: string, quizId: string, seed = SEE
   const root = page.locator(`[data-quiz-id="${quizId}"]`);
   await root.scrollIntoViewIfNeeded();
   await expect(root.locator('.qz, .sc').first()).toBeVisible();
+  await hydrated(root);
   return root;
 }
 

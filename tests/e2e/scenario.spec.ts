@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { allEndings, choose, findEnding, pathReview, replay, stepBack, visibleChoices } from '../../src/lib/quiz/scenario';
-import { collectErrors } from './helpers';
+import { collectErrors, hydrated } from './helpers';
 import { axeViolations } from './quality-helpers';
 import { contrastingPlays, lessonHosting, readScenario } from './quiz-content';
 
@@ -21,6 +21,7 @@ async function openScenario(page: Page, sid = SID): Promise<Locator> {
   const root = page.locator(`[data-quiz-id="${sid}"]`);
   await root.scrollIntoViewIfNeeded();
   await expect(root.locator('.sc-choice').first()).toBeVisible();
+  await hydrated(root);
   return root;
 }
 
