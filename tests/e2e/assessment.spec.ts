@@ -114,6 +114,9 @@ for (const sid of CASES) {
         await btn.focus();
         await page.keyboard.press('Enter');
         await expect(root.locator('.sc-last')).toContainText(choice.text);
+        // The island moves focus to what happened once it has painted: wait for it, or the next
+        // button focused here loses its focus (and its Enter) to that move.
+        await expect(root.locator('.sc-last')).toBeFocused();
         node = choice.next;
       }
       const ending = findEnding(s, play.ending)!;
@@ -131,6 +134,7 @@ for (const sid of CASES) {
       await restart.focus();
       await page.keyboard.press('Enter');
       await expect(root.locator('.sc-node-title')).toHaveText('第 1 步');
+      await expect(root.locator('.sc-node-title')).toBeFocused();
     }
     // The review lists both plays (replayed from the saved choices).
     for (const play of plays) {

@@ -25,8 +25,15 @@ async function openScenario(page: Page, sid = SID): Promise<Locator> {
   return root;
 }
 
+/**
+ * Presses Enter on `target` as a keyboard user would. The island moves focus after it paints (to
+ * what happened, or to the step's title): two frames first, so that move is not made between the
+ * focus here and the key.
+ */
 async function press(page: Page, target: Locator) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))));
   await target.focus();
+  await expect(target).toBeFocused();
   await page.keyboard.press('Enter');
 }
 
