@@ -3,56 +3,19 @@
  * data files at catalogue size, with lunr's own Builder (the reference) and with the build's own path
  * (lunrFieldWeights), and whether both wrote the same bytes. Reads the BUILT course's search documents
  * (dist/search/data) and clones lessons, cases and their questions with varied text, as
- * scripts/search-scale.ts does (the same seeded generator, repeated here so that script stays a
- * measurer of queries). Prints medians of `runs`, split into the steps of the build (tokens, weights,
+ * scripts/search-scale.ts does (the same generator: scripts/lib/search-clone.ts). Prints medians of `runs`, split into the steps of the build (tokens, weights,
  * shards), in CPU time of this process (user + system), with the wall time and load beside.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { buildLunrIndex, docInfos, FIELD_NAMES, indexedDocs, lunrFieldWeights } from '../src/lib/search/build.ts';
-import { DOC_TYPES, type SearchDoc } from '../src/lib/search/types.ts';
-import { MANIFEST_FILE, SEARCH_DATA_DIR, weightsFromLunr, writeShards, type FragmentFileJSON, type ManifestJSON } from '../src/lib/search/shards.ts';
+import { weightsFromLunr, writeShards } from '../src/lib/search/shards.ts';
+import { cloneSearchDocs } from './lib/search-clone.ts';
 
 const lessons = Number(process.argv[2] ?? 1000);
 const runs = Math.max(1, Number(process.argv[3] ?? 3));
 const dist = process.argv[4] ?? 'dist';
-const dir = join(dist, SEARCH_DATA_DIR);
-const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as ManifestJSON;
-const frags = manifest.frags.flatMap(([, f]) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as FragmentFileJSON).docs);
-
-const base: SearchDoc[] = manifest.docs.map(([t, title, aliases, m, u], i) => ({
-  type: DOC_TYPES[t]!,
-  title: t === 3 ? frags[i]![0] : title,
-  aliases,
-  module: manifest.modules[m]!,
-  url: manifest.urls[u]!,
-  sections: frags[i]![1].map(([anchor, text]) => {
-    if (!anchor) return { anchor, heading: '', text };
-    const nl = text.indexOf('\n');
-    return nl < 0 ? { anchor, heading: text, text: '' } : { anchor, heading: text.slice(0, nl), text: text.slice(nl + 1) };
-  }),
-}));
-const pages = base.filter((d) => d.type === 'lesson' || d.type === 'case');
-const chars = [...new Set(base.flatMap((d) => [...d.title, ...d.sections.flatMap((s) => [...s.text])]).filter((c) => /\p{Script=Han}/u.test(c)))];
-let seed = 1000;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const docs: SearchDoc[] = [...base];
-let count = pages.length;
-for (let k = 1; count < lessons; k++) {
-  const swap = new Map<string, string>();
-  for (const c of chars) if (rand() < 0.1) swap.set(c, chars[Math.floor(rand() * chars.length)]!);
-  const vary = (s: string) => [...s].map((c) => swap.get(c) ?? c).join('');
-  const reUrl = (u: string) => u.replace(/^(\/learn\/[^/]+)\//, `$1-${k}/`);
-  for (const page of pages) {
-    if (count >= lessons) break;
-    count++;
-    for (const d of base) {
-      if (d !== page && !(d.type === 'quiz' && d.url.startsWith(page.url))) continue;
-      docs.push({ ...d, title: vary(d.title), module: `${vary(d.module)} ${k}`, url: reUrl(d.url), sections: d.sections.map((s) => ({ anchor: s.anchor, heading: vary(s.heading), text: vary(s.text) })) });
-    }
-  }
-}
+const { docs, count } = cloneSearchDocs(dist, lessons);
 
 const cpuMs = () => {
   const u = process.cpuUsage();

@@ -9,62 +9,17 @@
  * Usage: npm run bench:search-scale -- [lessons=1000] [dist=dist]
  * SEARCH_SCALE_KEEP=<dir>: write the synthetic search data under <dir> and keep it (for profiling).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildSearchFiles } from '../src/lib/search/build.ts';
-import { DOC_TYPES, type SearchDoc } from '../src/lib/search/types.ts';
-import { MANIFEST_FILE, SEARCH_DATA_DIR, type FragmentFileJSON, type ManifestJSON } from '../src/lib/search/shards.ts';
+import { SEARCH_DATA_DIR } from '../src/lib/search/shards.ts';
 import { measureSearch, PAGE_LIMIT, PAGE_MORE_LIMIT } from './lib/search-measure.ts';
+import { cloneSearchDocs } from './lib/search-clone.ts';
 
 const lessons = Number(process.argv[2] ?? 1000);
 const dist = process.argv[3] ?? 'dist';
-const dir = join(dist, SEARCH_DATA_DIR);
-const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as ManifestJSON;
-const frags = manifest.frags.flatMap(([, f]) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as FragmentFileJSON).docs);
-
-/** The built documents back as SearchDocs (a section with an anchor starts with its heading line). */
-const base: SearchDoc[] = manifest.docs.map(([t, title, aliases, m, u], i) => ({
-  type: DOC_TYPES[t]!,
-  title: t === 3 ? frags[i]![0] : title,
-  aliases,
-  module: manifest.modules[m]!,
-  url: manifest.urls[u]!,
-  sections: frags[i]![1].map(([anchor, text]) => {
-    if (!anchor) return { anchor, heading: '', text };
-    const nl = text.indexOf('\n');
-    return nl < 0 ? { anchor, heading: text, text: '' } : { anchor, heading: text.slice(0, nl), text: text.slice(nl + 1) };
-  }),
-}));
-
-const pages = base.filter((d) => d.type === 'lesson' || d.type === 'case');
-const chars = [...new Set(base.flatMap((d) => [...d.title, ...d.sections.flatMap((s) => [...s.text])]).filter((c) => /\p{Script=Han}/u.test(c)))];
-let seed = 1000;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const docs: SearchDoc[] = [...base];
-const clones = Math.ceil(lessons / pages.length) - 1;
-let count = pages.length;
-for (let k = 1; k <= clones && count < lessons; k++) {
-  const swap = new Map<string, string>();
-  for (const c of chars) if (rand() < 0.1) swap.set(c, chars[Math.floor(rand() * chars.length)]!);
-  const vary = (s: string) => [...s].map((c) => swap.get(c) ?? c).join('');
-  const reUrl = (u: string) => u.replace(/^(\/learn\/[^/]+)\//, `$1-${k}/`);
-  for (const page of pages) {
-    if (count >= lessons) break;
-    count++;
-    const pageUrl = page.url;
-    for (const d of base) {
-      if (d !== page && !(d.type === 'quiz' && d.url.startsWith(pageUrl))) continue;
-      docs.push({
-        ...d,
-        title: vary(d.title),
-        module: `${vary(d.module)} ${k}`,
-        url: reUrl(d.url),
-        sections: d.sections.map((s) => ({ anchor: s.anchor, heading: vary(s.heading), text: vary(s.text) })),
-      });
-    }
-  }
-}
+const { docs, count, clones, builtPages } = cloneSearchDocs(dist, lessons);
 
 const keep = process.env.SEARCH_SCALE_KEEP;
 const out = keep || mkdtempSync(join(tmpdir(), 'search-scale-'));
@@ -80,7 +35,7 @@ try {
   const BUDGET = { kb: 200, firstMs: 1000, p95: 20, mb: 50 };
   const ok = (b: boolean) => (b ? '✔' : '✖');
   console.log(`machine: ${m.machine}`);
-  console.log(`${count} lessons+cases (${clones} varied clones of ${pages.length}), ${docs.length} documents; index build ${(buildMs / 1000).toFixed(1)} s`);
+  console.log(`${count} lessons+cases (${clones} varied clones of ${builtPages}), ${docs.length} documents; index build ${(buildMs / 1000).toFixed(1)} s`);
   console.log(`data: ${(m.files.totalRawKB / 1024).toFixed(1)} MB raw, ${m.files.shards} shards (largest ${m.files.largestShardKB.toFixed(0)} KB), ${m.files.fragments} fragment files, manifest ${m.files.manifestKB.toFixed(1)} KB brotli`);
   console.log(`${ok(m.headerKB.p95 <= BUDGET.kb)} bytes per typical query, header box: median ${m.headerKB.median.toFixed(1)} KB, p95 ${m.headerKB.p95.toFixed(1)}, max ${m.headerKB.max.toFixed(1)} ("${m.headerKB.worst}"), budget ${BUDGET.kb} KB`);
   console.log(`${ok(m.pageKB.p95 <= BUDGET.kb)} search page, first answer (top ${PAGE_LIMIT}): median ${m.pageKB.median.toFixed(1)} KB, p95 ${m.pageKB.p95.toFixed(1)}, max ${m.pageKB.max.toFixed(1)} ("${m.pageKB.worst}"); broadest 协调: ${m.broadestKB.header.toFixed(1)} / ${m.broadestKB.page.toFixed(1)} KB; after one 显示更多结果 (top ${PAGE_MORE_LIMIT}): median ${m.pageMoreKB.median.toFixed(1)} KB, p95 ${m.pageMoreKB.p95.toFixed(1)}`);
