@@ -1,0 +1,155 @@
+/**
+ * `prerender-pool`: renders the static pages in worker threads, one per core (issue 17). Astro 7.3 renders
+ * every page on the build's main thread; at 1,000 lessons that is about 4,000 pages and half the build.
+ * Astro's public prerenderer hook (`setPrerenderer` at astro:build:start) lets an integration take over
+ * rendering: the main thread still collects every route's paths (so /search/data hands its documents to
+ * the search-index worker as before) and writes the files; each worker imports the same prerender bundle
+ * and renders the pages it is given. Astro 7.4's experimental `parallelPrerender` does the same job; this
+ * stays until the project can upgrade to it (the registry has 7.3.5 as latest).
+ *
+ * Written on Astro's documented interfaces (AstroPrerenderer, `build.concurrency`) plus two details of
+ * the default prerenderer that a worker must set up the same way (prerender-worker.ts): the bundle's
+ * `app` takes the page styles and the head scripts (what `setInternals`/`setOptions` give it on the main
+ * thread). `npm test` checks that a pooled build writes the same bytes as a plain one (tests/unit).
+ *
+ * PRERENDER_WORKERS=0 turns it off (Astro renders on the main thread); PRERENDER_WORKERS=N sets the
+ * number of workers (default: the machine's available parallelism, at most 4: each worker holds its own
+ * copy of the course data).
+ */
+import { availableParallelism } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { pickWorker, type PoolRequest, type PoolReply, type PoolSetup } from './prerender-protocol.ts';
+
+type RouteData = Parameters<AstroPrerenderer['render']>[1]['routeData'];
+
+/** Worker count from PRERENDER_WORKERS (unset: the machine's parallelism, 1–4; 0: off). */
+export function poolSize(env: string | undefined, cores = availableParallelism()): number {
+  if (env !== undefined && env.trim() !== '') {
+    const n = Number(env);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`PRERENDER_WORKERS must be a whole number ≥ 0, not "${env}"`);
+    return n;
+  }
+  return Math.max(1, Math.min(4, cores));
+}
+
+/** Pages that must render on one worker (they share one render of a lesson): the deck's two views. */
+function affinityKey(pathname: string, route: RouteData): string {
+  return route.params.includes('view') ? pathname.replace(/[^/]+\/?$/, '') : pathname;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: number;
+  ready: Promise<void>;
+}
+
+export function prerenderPool(): AstroIntegration {
+  const size = poolSize(process.env.PRERENDER_WORKERS);
+  let outDir: URL | undefined;
+  return {
+    name: 'prerender-pool',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        // Astro hands the prerenderer several pages at a time only when build.concurrency > 1;
+        // three per worker keep every worker busy while the main thread writes files.
+        if (command === 'build' && size > 0) updateConfig({ build: { concurrency: size * 3 } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = config.outDir;
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        if (size === 0) return;
+        setPrerenderer((fallback) => {
+          const workers: PoolWorker[] = [];
+          const placed = new Map<string, number>();
+          let nextId = 0;
+          const pending = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void; worker: PoolWorker }>();
+          const started = performance.now();
+          let pages = 0;
+
+          const stopAll = () => Promise.all(workers.map((w) => w.worker.terminate()));
+          return {
+            name: 'prerender-pool',
+            async setup() {
+              // The main thread loads the bundle too: it collects the paths (getStaticPaths) and its
+              // options carry the page styles and head scripts the workers need.
+              await fallback.setup?.();
+              const app = (fallback as AstroPrerenderer & { app?: { getOptions(): BuildOptions } }).app;
+              if (!app) throw new Error('prerender-pool: Astro\'s default prerenderer has no app after setup; turn the pool off with PRERENDER_WORKERS=0');
+              const options = app.getOptions();
+              const setupMessage: PoolSetup = {
+                entry: prerenderEntry(outDir!),
+                scripts: options.settings.scripts.map(({ stage, content }) => ({ stage, content })),
+                pages: Object.entries(options.allPages).map(([key, page]) => [key, { styles: page.styles }]),
+              };
+              for (let i = 0; i < size; i++) {
+                const worker = new Worker(new URL('./prerender-worker.ts', import.meta.url), { workerData: setupMessage });
+                worker.unref();
+                const w: PoolWorker = { worker, busy: 0, ready: Promise.resolve() };
+                w.ready = new Promise<void>((resolve, reject) => {
+                  worker.once('message', (m: PoolReply) => (m.kind === 'ready' ? resolve() : reject(new Error(m.kind === 'error' ? m.message : 'prerender-pool: unexpected first message'))));
+                  worker.once('error', reject);
+                });
+                worker.on('message', (m: PoolReply) => {
+                  if (m.kind === 'ready') return;
+                  const job = pending.get(m.id);
+                  if (!job) return;
+                  pending.delete(m.id);
+                  job.worker.busy--;
+                  if (m.kind === 'page') job.resolve(new Response(m.body, { status: m.status, statusText: m.statusText, headers: m.headers }));
+                  else job.reject(Object.assign(new Error(m.message), { stack: m.stack, name: m.name }));
+                });
+                worker.on('error', (e) => {
+                  for (const [id, job] of pending) if (job.worker === w) (pending.delete(id), job.reject(e));
+                });
+                worker.on('exit', (code) => {
+                  for (const [id, job] of pending) if (job.worker === w) (pending.delete(id), job.reject(new Error(`prerender-pool: a worker stopped (exit code ${code}) while rendering`)));
+                });
+                workers.push(w);
+              }
+              await Promise.all(workers.map((w) => w.ready));
+              logger.info(`rendering pages in ${size} worker thread${size > 1 ? 's' : ''} (PRERENDER_WORKERS=0 turns this off)`);
+            },
+            getStaticPaths: () => fallback.getStaticPaths(),
+            render(request, { routeData }) {
+              const key = affinityKey(new URL(request.url).pathname, routeData);
+              const index = pickWorker(key, workers.map((w) => w.busy), placed);
+              const w = workers[index]!;
+              w.busy++;
+              pages++;
+              const id = nextId++;
+              const message: PoolRequest = { id, url: request.url, route: routeData.route, component: routeData.component };
+              return new Promise<Response>((resolve, reject) => {
+                pending.set(id, { resolve, reject, worker: w });
+                w.worker.postMessage(message);
+              });
+            },
+            async teardown() {
+              await stopAll();
+              await fallback.teardown?.();
+              logger.info(`${pages} pages rendered in ${size} worker thread${size > 1 ? 's' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+            },
+          };
+        });
+      },
+    },
+  };
+}
+
+/** The part of Astro's build options the pool reads (StaticBuildOptions is not exported). */
+interface BuildOptions {
+  settings: { scripts: { stage: string; content: string }[] };
+  allPages: Record<string, { styles: unknown[] }>;
+}
+
+/** The prerender bundle's entry (dist/.prerender/prerender-entry.<hash>.mjs), which exports `app`. */
+function prerenderEntry(outDir: URL): string {
+  const dir = join(fileURLToPath(outDir), '.prerender');
+  const entries = readdirSync(dir).filter((f) => /^prerender-entry\..*\.mjs$/.test(f));
+  if (entries.length !== 1) throw new Error(`prerender-pool: expected one prerender-entry.*.mjs in ${dir}, found ${entries.length}; turn the pool off with PRERENDER_WORKERS=0`);
+  return pathToFileURL(join(dir, entries[0]!)).href;
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { pickWorker } from '../../src/lib/build/prerender-protocol';
+import { poolSize, prerenderPool } from '../../src/lib/build/prerender-pool';
+
+describe('pickWorker', () => {
+  it('sends a page to the least busy worker, lowest index on a tie', () => {
+    const placed = new Map<string, number>();
+    expect(pickWorker('/a/', [0, 0], placed)).toBe(0);
+    expect(pickWorker('/b/', [1, 0], placed)).toBe(1);
+    expect(pickWorker('/c/', [2, 1, 1], placed)).toBe(1);
+  });
+  it('keeps pages with one affinity key on one worker, however busy it is', () => {
+    const placed = new Map<string, number>();
+    expect(pickWorker('/learn/m/l/', [0, 3], placed)).toBe(0);
+    expect(pickWorker('/learn/m/l/', [5, 0], placed)).toBe(0);
+  });
+});
+
+describe('poolSize', () => {
+  it('defaults to the cores, 1 to 4', () => {
+    expect(poolSize(undefined, 2)).toBe(2);
+    expect(poolSize(undefined, 1)).toBe(1);
+    expect(poolSize('', 16)).toBe(4);
+  });
+  it('takes PRERENDER_WORKERS, 0 turning the pool off, and refuses nonsense', () => {
+    expect(poolSize('0', 8)).toBe(0);
+    expect(poolSize('3', 2)).toBe(3);
+    expect(() => poolSize('two', 2)).toThrow(/PRERENDER_WORKERS/);
+    expect(() => poolSize('-1', 2)).toThrow(/PRERENDER_WORKERS/);
+  });
+});
+
+/**
+ * The pool end to end with a stand-in for Astro's prerender bundle: real worker threads import it,
+ * get the page styles and head scripts the main thread's options carry, and answer each page.
+ */
+describe('prerender pool with worker threads', () => {
+  let dir = '';
+  let pool: AstroPrerenderer;
+  const infos: string[] = [];
+  const route = (r: string, params: string[] = []) => ({ route: r, component: `src/pages${r}.astro`, params }) as unknown as Parameters<AstroPrerenderer['render']>[1]['routeData'];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'prerender-pool-'));
+    mkdirSync(join(dir, '.prerender'));
+    // The stand-in app: echoes what a page needs from the main thread, and which worker rendered it.
+    writeFileSync(
+      join(dir, '.prerender', 'prerender-entry.test.mjs'),
+      `import { threadId } from 'node:worker_threads';
+let internals, options;
+export const app = {
+  manifest: { routes: [{ routeData: { route: '/page', component: 'src/pages/page.astro' } }, { routeData: { route: '/deck/[view]', component: 'src/pages/deck/[view].astro' } }, { routeData: { route: '/broken', component: 'src/pages/broken.astro' } }] },
+  setInternals(i) { internals = i; },
+  setOptions(o) { options = o; },
+  async render(request, { routeData }) {
+    if (routeData.route === '/broken') throw new Error('lesson x: quiz y has no answer');
+    const styles = internals.pagesByKeys.get(routeData.route + '&' + routeData.component)?.styles ?? [];
+    return new Response(JSON.stringify({ url: request.url, thread: threadId, styles, scripts: options.settings.scripts }), { headers: { 'content-type': 'text/html' } });
+  },
+};
+`,
+    );
+    const integration: AstroIntegration = prerenderPool();
+    const hooks = integration.hooks as Record<string, (o: unknown) => void>;
+    process.env.PRERENDER_WORKERS = '2';
+    hooks['astro:config:done']!({ config: { outDir: pathToFileURL(dir + '/') } });
+    let factory: ((d: AstroPrerenderer) => AstroPrerenderer) | undefined;
+    hooks['astro:build:start']!({ setPrerenderer: (f: typeof factory) => (factory = f), logger: { info: (m: string) => infos.push(m) } });
+    const fallback: AstroPrerenderer & { app: unknown } = {
+      name: 'stand-in',
+      setup: async () => {},
+      getStaticPaths: async () => [],
+      render: async () => new Response('main thread'),
+      app: { getOptions: () => ({ settings: { scripts: [{ stage: 'head-inline', content: 'x()' }] }, allPages: { '/page&src/pages/page.astro': { styles: [{ sheet: { type: 'external', src: '/a.css' } }] } } }) },
+    };
+    pool = factory!(fallback);
+    await pool.setup!();
+  });
+  afterAll(async () => {
+    await pool?.teardown?.();
+    delete process.env.PRERENDER_WORKERS;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('renders in worker threads with the styles and scripts of the main thread', async () => {
+    const res = await pool.render(new Request('http://x/page/'), { routeData: route('/page') });
+    const body = (await (res as Response).json()) as { url: string; thread: number; styles: unknown[]; scripts: unknown[] };
+    expect(body.url).toBe('http://x/page/');
+    expect(body.thread).toBeGreaterThan(0);
+    expect(body.styles).toEqual([{ sheet: { type: 'external', src: '/a.css' } }]);
+    expect(body.scripts).toEqual([{ stage: 'head-inline', content: 'x()' }]);
+    expect((res as Response).headers.get('content-type')).toBe('text/html');
+  });
+
+  it('uses both workers, and renders a lesson\'s two deck views on one', async () => {
+    const deck = route('/deck/[view]', ['view']);
+    const pages = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => [`http://x/deck/l${i}/present/`, `http://x/deck/l${i}/presenter/`]).flat().map((u) => pool.render(new Request(u), { routeData: deck })),
+    );
+    const threads = await Promise.all(pages.map(async (r) => ((await (r as Response).json()) as { thread: number }).thread));
+    expect(new Set(threads).size).toBe(2);
+    for (let i = 0; i < threads.length; i += 2) expect(threads[i + 1]).toBe(threads[i]);
+  });
+
+  it('fails the page with the error the page threw', async () => {
+    await expect(pool.render(new Request('http://x/broken/'), { routeData: route('/broken') })).rejects.toThrow('lesson x: quiz y has no answer');
+    // … and goes on rendering.
+    const res = await pool.render(new Request('http://x/page/'), { routeData: route('/page') });
+    expect((res as Response).status).toBe(200);
+  });
+});
