@@ -10,22 +10,25 @@ import { poolSize, prerenderPool } from '../../src/lib/build/prerender-pool';
 describe('pickWorker', () => {
   it('sends a page to the least busy worker, lowest index on a tie', () => {
     const placed = new Map<string, number>();
-    expect(pickWorker('/a/', [0, 0], placed)).toBe(0);
-    expect(pickWorker('/b/', [1, 0], placed)).toBe(1);
-    expect(pickWorker('/c/', [2, 1, 1], placed)).toBe(1);
+    expect(pickWorker(null, [0, 0], placed)).toBe(0);
+    expect(pickWorker(null, [1, 0], placed)).toBe(1);
+    expect(pickWorker(null, [2, 1, 1], placed)).toBe(1);
   });
-  it('keeps pages with one affinity key on one worker, however busy it is', () => {
+  it('keeps a pair of pages with one affinity key on one worker, however busy it is', () => {
     const placed = new Map<string, number>();
     expect(pickWorker('/learn/m/l/', [0, 3], placed)).toBe(0);
+    expect(pickWorker(null, [1, 3], placed)).toBe(0);
     expect(pickWorker('/learn/m/l/', [5, 0], placed)).toBe(0);
+    // The pair is complete: the map does not grow with the course.
+    expect(placed.size).toBe(0);
   });
 });
 
 describe('poolSize', () => {
-  it('defaults to the cores, 1 to 4', () => {
-    expect(poolSize(undefined, 2)).toBe(2);
-    expect(poolSize(undefined, 1)).toBe(1);
-    expect(poolSize('', 16)).toBe(4);
+  it('defaults to one worker fewer than the cores (the main thread renders too), at most 3', () => {
+    expect(poolSize(undefined, 2)).toBe(1);
+    expect(poolSize(undefined, 1)).toBe(0);
+    expect(poolSize('', 16)).toBe(3);
   });
   it('takes PRERENDER_WORKERS, 0 turning the pool off, and refuses nonsense', () => {
     expect(poolSize('0', 8)).toBe(0);
@@ -65,9 +68,9 @@ export const app = {
 };
 `,
     );
+    process.env.PRERENDER_WORKERS = '2';
     const integration: AstroIntegration = prerenderPool();
     const hooks = integration.hooks as Record<string, (o: unknown) => void>;
-    process.env.PRERENDER_WORKERS = '2';
     hooks['astro:config:done']!({ config: { outDir: pathToFileURL(dir + '/') } });
     let factory: ((d: AstroPrerenderer) => AstroPrerenderer) | undefined;
     hooks['astro:build:start']!({ setPrerenderer: (f: typeof factory) => (factory = f), logger: { info: (m: string) => infos.push(m) } });
@@ -75,7 +78,7 @@ export const app = {
       name: 'stand-in',
       setup: async () => {},
       getStaticPaths: async () => [],
-      render: async () => new Response('main thread'),
+      render: async (request) => new Response(JSON.stringify({ url: request.url, thread: 0 })),
       app: { getOptions: () => ({ settings: { scripts: [{ stage: 'head-inline', content: 'x()' }] }, allPages: { '/page&src/pages/page.astro': { styles: [{ sheet: { type: 'external', src: '/a.css' } }] } } }) },
     };
     pool = factory!(fallback);
@@ -88,27 +91,32 @@ export const app = {
   });
 
   it('renders in worker threads with the styles and scripts of the main thread', async () => {
-    const res = await pool.render(new Request('http://x/page/'), { routeData: route('/page') });
-    const body = (await (res as Response).json()) as { url: string; thread: number; styles: unknown[]; scripts: unknown[] };
-    expect(body.url).toBe('http://x/page/');
-    expect(body.thread).toBeGreaterThan(0);
-    expect(body.styles).toEqual([{ sheet: { type: 'external', src: '/a.css' } }]);
-    expect(body.scripts).toEqual([{ stage: 'head-inline', content: 'x()' }]);
-    expect((res as Response).headers.get('content-type')).toBe('text/html');
+    // Three at once: the main thread, then each worker (the least busy renderer takes the next page).
+    const pages = await Promise.all([1, 2, 3].map(() => pool.render(new Request('http://x/page/'), { routeData: route('/page') })));
+    const bodies = (await Promise.all(pages.map((r) => (r as Response).json()))) as { url: string; thread: number; styles?: unknown[]; scripts?: unknown[] }[];
+    expect(bodies.map((b) => b.thread > 0)).toEqual([false, true, true]);
+    for (const body of bodies.slice(1)) {
+      expect(body.url).toBe('http://x/page/');
+      expect(body.styles).toEqual([{ sheet: { type: 'external', src: '/a.css' } }]);
+      expect(body.scripts).toEqual([{ stage: 'head-inline', content: 'x()' }]);
+    }
+    expect((pages[1] as Response).headers.get('content-type')).toBe('text/html');
   });
 
-  it('uses both workers, and renders a lesson\'s two deck views on one', async () => {
+  it('uses the main thread and both workers, and renders a lesson\'s two deck views on one', async () => {
     const deck = route('/deck/[view]', ['view']);
     const pages = await Promise.all(
       Array.from({ length: 12 }, (_, i) => [`http://x/deck/l${i}/present/`, `http://x/deck/l${i}/presenter/`]).flat().map((u) => pool.render(new Request(u), { routeData: deck })),
     );
     const threads = await Promise.all(pages.map(async (r) => ((await (r as Response).json()) as { thread: number }).thread));
-    expect(new Set(threads).size).toBe(2);
+    expect(new Set(threads).size).toBe(3);
     for (let i = 0; i < threads.length; i += 2) expect(threads[i + 1]).toBe(threads[i]);
   });
 
   it('fails the page with the error the page threw', async () => {
-    await expect(pool.render(new Request('http://x/broken/'), { routeData: route('/broken') })).rejects.toThrow('lesson x: quiz y has no answer');
+    // The main thread busy with one page, the broken one goes to a worker.
+    const [, broken] = [pool.render(new Request('http://x/page/'), { routeData: route('/page') }), pool.render(new Request('http://x/broken/'), { routeData: route('/broken') })];
+    await expect(broken).rejects.toThrow('lesson x: quiz y has no answer');
     // … and goes on rendering.
     const res = await pool.render(new Request('http://x/page/'), { routeData: route('/page') });
     expect((res as Response).status).toBe(200);

@@ -12,9 +12,10 @@
  * `app` takes the page styles and the head scripts (what `setInternals`/`setOptions` give it on the main
  * thread). `npm test` checks that a pooled build writes the same bytes as a plain one (tests/unit).
  *
- * PRERENDER_WORKERS=0 turns it off (Astro renders on the main thread); PRERENDER_WORKERS=N sets the
- * number of workers (default: the machine's available parallelism, at most 4: each worker holds its own
- * copy of the course data).
+ * The main thread renders pages too, between writing files: it already holds the bundle and every
+ * route's paths, so it costs no start-up and no second copy of the course data. So the pool has one
+ * worker fewer than the machine has cores. PRERENDER_WORKERS=N sets the number of workers (0: Astro
+ * renders on the main thread alone, as without the pool).
  */
 import { availableParallelism } from 'node:os';
 import { readdirSync } from 'node:fs';
@@ -26,19 +27,19 @@ import { pickWorker, type PoolRequest, type PoolReply, type PoolSetup } from './
 
 type RouteData = Parameters<AstroPrerenderer['render']>[1]['routeData'];
 
-/** Worker count from PRERENDER_WORKERS (unset: the machine's parallelism, 1–4; 0: off). */
+/** Worker count from PRERENDER_WORKERS (unset: one fewer than the cores, at most 3; 0: no pool). */
 export function poolSize(env: string | undefined, cores = availableParallelism()): number {
   if (env !== undefined && env.trim() !== '') {
     const n = Number(env);
     if (!Number.isInteger(n) || n < 0) throw new Error(`PRERENDER_WORKERS must be a whole number ≥ 0, not "${env}"`);
     return n;
   }
-  return Math.max(1, Math.min(4, cores));
+  return Math.max(0, Math.min(3, cores - 1));
 }
 
-/** Pages that must render on one worker (they share one render of a lesson): the deck's two views. */
-function affinityKey(pathname: string, route: RouteData): string {
-  return route.params.includes('view') ? pathname.replace(/[^/]+\/?$/, '') : pathname;
+/** Pages that must render on one thread (they share one render of a lesson): the deck's two views. */
+function affinityKey(pathname: string, route: RouteData): string | null {
+  return route.params.includes('view') ? pathname.replace(/[^/]+\/?$/, '') : null;
 }
 
 interface PoolWorker {
@@ -55,8 +56,8 @@ export function prerenderPool(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         // Astro hands the prerenderer several pages at a time only when build.concurrency > 1;
-        // three per worker keep every worker busy while the main thread writes files.
-        if (command === 'build' && size > 0) updateConfig({ build: { concurrency: size * 3 } });
+        // three per renderer (the workers and the main thread) keep every one of them busy.
+        if (command === 'build' && size > 0) updateConfig({ build: { concurrency: (size + 1) * 3 } });
       },
       'astro:config:done': ({ config }) => {
         outDir = config.outDir;
@@ -67,6 +68,7 @@ export function prerenderPool(): AstroIntegration {
           const workers: PoolWorker[] = [];
           const placed = new Map<string, number>();
           let nextId = 0;
+          let mainBusy = 0;
           const pending = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void; worker: PoolWorker }>();
           const started = performance.now();
           let pages = 0;
@@ -112,15 +114,25 @@ export function prerenderPool(): AstroIntegration {
                 workers.push(w);
               }
               await Promise.all(workers.map((w) => w.ready));
-              logger.info(`rendering pages in ${size} worker thread${size > 1 ? 's' : ''} (PRERENDER_WORKERS=0 turns this off)`);
+              logger.info(`rendering pages on the main thread and ${size} worker thread${size > 1 ? 's' : ''} (PRERENDER_WORKERS=0: the main thread alone)`);
             },
             getStaticPaths: () => fallback.getStaticPaths(),
-            render(request, { routeData }) {
+            async render(request, options) {
+              const { routeData } = options;
               const key = affinityKey(new URL(request.url).pathname, routeData);
-              const index = pickWorker(key, workers.map((w) => w.busy), placed);
-              const w = workers[index]!;
-              w.busy++;
+              // Renderer 0 is the main thread, 1… the workers.
+              const index = pickWorker(key, [mainBusy, ...workers.map((w) => w.busy)], placed);
               pages++;
+              if (index === 0) {
+                mainBusy++;
+                try {
+                  return await fallback.render(request, options);
+                } finally {
+                  mainBusy--;
+                }
+              }
+              const w = workers[index - 1]!;
+              w.busy++;
               const id = nextId++;
               const message: PoolRequest = { id, url: request.url, route: routeData.route, component: routeData.component };
               return new Promise<Response>((resolve, reject) => {
@@ -131,7 +143,7 @@ export function prerenderPool(): AstroIntegration {
             async teardown() {
               await stopAll();
               await fallback.teardown?.();
-              logger.info(`${pages} pages rendered in ${size} worker thread${size > 1 ? 's' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+              logger.info(`${pages} pages rendered on ${size + 1} threads in ${((performance.now() - started) / 1000).toFixed(1)} s`);
             },
           };
         });

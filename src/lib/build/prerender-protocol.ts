@@ -30,14 +30,20 @@ export type PoolReply =
   | { kind: 'error'; id: number; message: string; stack?: string; name?: string };
 
 /**
- * The worker for a page: the one already holding its affinity key (a lesson's two deck views share
- * one render of the lesson), else the least busy, lowest index first. Records the choice in `placed`.
+ * The renderer for a page: for a page with an affinity key (a lesson's two deck views share one render
+ * of the lesson), the one that took the first page with that key; else the least busy, lowest index
+ * first. The second page of a pair takes its key out of `placed`, so the map holds only open pairs.
  */
-export function pickWorker(key: string, busy: readonly number[], placed: Map<string, number>): number {
-  const known = placed.get(key);
-  if (known !== undefined && known < busy.length) return known;
+export function pickWorker(key: string | null, busy: readonly number[], placed: Map<string, number>): number {
+  if (key !== null) {
+    const known = placed.get(key);
+    if (known !== undefined && known < busy.length) {
+      placed.delete(key);
+      return known;
+    }
+  }
   let best = 0;
   for (let i = 1; i < busy.length; i++) if (busy[i]! < busy[best]!) best = i;
-  placed.set(key, best);
+  if (key !== null) placed.set(key, best);
   return best;
 }
