@@ -105,7 +105,7 @@ export function prerenderPool(): AstroIntegration {
                   if (m.kind === 'page') job.resolve(new Response(m.body, { status: m.status, statusText: m.statusText, headers: m.headers }));
                   else job.reject(Object.assign(new Error(m.message), { stack: m.stack, name: m.name }));
                 });
-                worker.on('error', (e) => {
+                worker.on('error', (e: Error) => {
                   for (const [id, job] of pending) if (job.worker === w) (pending.delete(id), job.reject(e));
                 });
                 worker.on('exit', (code) => {
