@@ -10,6 +10,8 @@
  * Turned off (no sw.js, no registration, no manifest link) with OFFLINE=0, and always for a SCORM
  * package build (SCORM_PACKAGE=1): an LMS hosts the package and decides how it is served.
  */
+import { injectManifest } from 'workbox-build';
+import { build } from 'rolldown';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,8 +58,6 @@ const SW_SOURCE = fileURLToPath(new URL('../../src/client/offline/service-worker
  * @returns {Promise<{ count: number, size: number, warnings: string[] }>} precached files and bytes
  */
 export async function buildServiceWorker({ outDir }) {
-  // Loaded here, not with the config: workbox-build alone takes 0.8 s to import.
-  const [{ injectManifest }, { build }] = await Promise.all([import('workbox-build'), import('rolldown')]);
   const tmp = mkdtempSync(join(tmpdir(), 'xtzd-sw-'));
   try {
     const swSrc = join(tmp, 'sw.js');

@@ -48,7 +48,17 @@ interface PoolWorker {
   ready: Promise<void>;
 }
 
-export function prerenderPool(): AstroIntegration {
+export interface PrerenderPoolOptions {
+  /**
+   * Routes (as Astro writes them, e.g. '/search/data/[file]') whose getStaticPaths a worker must not run
+   * ahead of rendering. While the main thread collects the paths, each worker collects them too, so
+   * that the course data its pages need is loaded before the first page arrives; a route whose
+   * getStaticPaths does work meant for the main thread alone is left out.
+   */
+  skipWarm?: string[];
+}
+
+export function prerenderPool({ skipWarm = [] }: PrerenderPoolOptions = {}): AstroIntegration {
   const size = poolSize(process.env.PRERENDER_WORKERS);
   let outDir: URL | undefined;
   return {
@@ -80,13 +90,17 @@ export function prerenderPool(): AstroIntegration {
               // The main thread loads the bundle too: it collects the paths (getStaticPaths) and its
               // options carry the page styles and head scripts the workers need.
               await fallback.setup?.();
-              const app = (fallback as AstroPrerenderer & { app?: { getOptions(): BuildOptions } }).app;
+              const app = (fallback as AstroPrerenderer & { app?: { getOptions(): BuildOptions; manifest: { routes: { routeData: { route: string } }[] } } }).app;
               if (!app) throw new Error('prerender-pool: Astro\'s default prerenderer has no app after setup; turn the pool off with PRERENDER_WORKERS=0');
               const options = app.getOptions();
+              // A renamed route must not slip out of skipWarm unnoticed: every worker would then run it.
+              const known = new Set(app.manifest.routes.map(({ routeData }) => routeData.route));
+              for (const r of skipWarm) if (!known.has(r)) throw new Error(`prerender-pool: skipWarm names "${r}", which is not a route of this site (routes: ${[...known].join(', ')})`);
               const setupMessage: PoolSetup = {
                 entry: prerenderEntry(outDir!),
                 scripts: options.settings.scripts.map(({ stage, content }) => ({ stage, content })),
                 pages: Object.entries(options.allPages).map(([key, page]) => [key, { styles: page.styles }]),
+                skipWarm,
               };
               for (let i = 0; i < size; i++) {
                 const worker = new Worker(new URL('./prerender-worker.ts', import.meta.url), { workerData: setupMessage });

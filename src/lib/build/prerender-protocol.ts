@@ -11,6 +11,8 @@ export interface PoolSetup {
   scripts: { stage: string; content: string }[];
   /** Page-data key (route + component) → the page's CSS assets, as Astro's build collected them. */
   pages: [string, { styles: unknown[] }][];
+  /** Routes (RouteData.route) whose paths the worker must not collect ahead (see prerenderPool). */
+  skipWarm: string[];
 }
 
 /** Main → worker: render one page. */

@@ -13,6 +13,8 @@ interface RouteData {
 }
 interface BundleApp {
   manifest: { routes: { routeData: RouteData }[] };
+  routeCache: unknown;
+  getComponentByRoute(routeData: RouteData): Promise<unknown>;
   setInternals(internals: unknown): void;
   setOptions(options: unknown): void;
   render(request: Request, options: { routeData: RouteData }): Promise<Response>;
@@ -42,6 +44,17 @@ try {
     },
   });
   const routes = new Map(app.manifest.routes.map(({ routeData }) => [`${routeData.route}\0${routeData.component}`, routeData]));
+  // Collect every route's paths now, as the main thread does meanwhile (Astro's own StaticPaths over
+  // this bundle's route cache): the course data is then loaded while this thread would otherwise wait,
+  // and the first pages need no getStaticPaths. Pages that arrive before it ends wait on the same caches.
+  const warm = (async () => {
+    const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as { StaticPaths: new (app: unknown) => { getAll(): Promise<unknown[]> } };
+    const skip = new Set(setup.skipWarm);
+    const view = { manifest: { ...app.manifest, routes: app.manifest.routes.filter(({ routeData }) => !skip.has(routeData.route)) }, routeCache: app.routeCache, getComponentByRoute: (r: RouteData) => app.getComponentByRoute(r) };
+    await new StaticPaths(view).getAll();
+  })();
+  // A failure here shows again, with its page, when that route's page is rendered.
+  warm.catch(() => {});
 
   port.on('message', async (m: PoolRequest) => {
     try {
