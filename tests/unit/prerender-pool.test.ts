@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { pickWorker } from '../../src/lib/build/prerender-protocol';
-import { poolSize, prerenderPool } from '../../src/lib/build/prerender-pool';
+import { affinityKey, poolSize, prerenderPool } from '../../src/lib/build/prerender-pool';
 
 describe('pickWorker', () => {
   it('sends a page to the least busy worker, lowest index on a tie', () => {
@@ -21,6 +21,22 @@ describe('pickWorker', () => {
     expect(pickWorker('/learn/m/l/', [5, 0], placed)).toBe(0);
     // The pair is complete: the map does not grow with the course.
     expect(placed.size).toBe(0);
+  });
+});
+
+describe('affinityKey', () => {
+  const seg = (...names: string[]) => names.map((n) => (n.startsWith('[') ? [{ content: n.slice(1, -1), dynamic: true, spread: false }] : [{ content: n, dynamic: false, spread: false }]));
+  it('leaves out the shared parameter: pages that differ only in it get one key', () => {
+    const deck = { segments: seg('learn', '[module]', '[lesson]', '[view]') };
+    expect(affinityKey('/learn/m/l/present/', deck, ['view'])).toBe('learn/m/l/*');
+    expect(affinityKey('/learn/m/l/presenter/', deck, ['view'])).toBe('learn/m/l/*');
+    expect(affinityKey('/learn/m/k/present/', deck, ['view'])).toBe('learn/m/k/*');
+    const docs = { segments: seg('teach', '[doc]', '[module]') };
+    expect(affinityKey('/teach/plan/m1/', docs, ['view', 'doc'])).toBe('teach/*/m1');
+  });
+  it('gives no key to other routes', () => {
+    expect(affinityKey('/learn/m/l/', { segments: seg('learn', '[module]', '[lesson]') }, ['view'])).toBeNull();
+    expect(affinityKey('/glossary/', { segments: seg('glossary') }, ['view'])).toBeNull();
   });
 });
 
@@ -46,7 +62,13 @@ describe('prerender pool with worker threads', () => {
   let dir = '';
   let pool: AstroPrerenderer;
   const infos: string[] = [];
-  const route = (r: string, params: string[] = []) => ({ route: r, component: `src/pages${r}.astro`, params }) as unknown as Parameters<AstroPrerenderer['render']>[1]['routeData'];
+  const route = (r: string, params: string[] = []) =>
+    ({
+      route: r,
+      component: `src/pages${r}.astro`,
+      params,
+      segments: r.split('/').filter(Boolean).map((p) => [{ content: p.replace(/^\[(.*)\]$/, '$1'), dynamic: p.startsWith('['), spread: false }]),
+    }) as unknown as Parameters<AstroPrerenderer['render']>[1]['routeData'];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'prerender-pool-'));
@@ -57,7 +79,7 @@ describe('prerender pool with worker threads', () => {
       `import { threadId } from 'node:worker_threads';
 let internals, options;
 export const app = {
-  manifest: { routes: [{ routeData: { route: '/page', component: 'src/pages/page.astro' } }, { routeData: { route: '/deck/[view]', component: 'src/pages/deck/[view].astro' } }, { routeData: { route: '/broken', component: 'src/pages/broken.astro' } }] },
+  manifest: { routes: [{ routeData: { route: '/page', component: 'src/pages/page.astro' } }, { routeData: { route: '/deck/[lesson]/[view]', component: 'src/pages/deck/[lesson]/[view].astro' } }, { routeData: { route: '/broken', component: 'src/pages/broken.astro' } }] },
   setInternals(i) { internals = i; },
   setOptions(o) { options = o; },
   async render(request, { routeData }) {
@@ -69,7 +91,7 @@ export const app = {
 `,
     );
     process.env.PRERENDER_WORKERS = '2';
-    const integration: AstroIntegration = prerenderPool();
+    const integration: AstroIntegration = prerenderPool({ shared: ['view'] });
     const hooks = integration.hooks as Record<string, (o: unknown) => void>;
     hooks['astro:config:done']!({ config: { outDir: pathToFileURL(dir + '/') } });
     let factory: ((d: AstroPrerenderer) => AstroPrerenderer) | undefined;
@@ -79,7 +101,7 @@ export const app = {
       setup: async () => {},
       getStaticPaths: async () => [],
       render: async (request) => new Response(JSON.stringify({ url: request.url, thread: 0 })),
-      app: { getOptions: () => ({ settings: { scripts: [{ stage: 'head-inline', content: 'x()' }] }, allPages: { '/page&src/pages/page.astro': { styles: [{ sheet: { type: 'external', src: '/a.css' } }] } } }) },
+      app: { manifest: { routes: [] }, getOptions: () => ({ settings: { scripts: [{ stage: 'head-inline', content: 'x()' }] }, allPages: { '/page&src/pages/page.astro': { styles: [{ sheet: { type: 'external', src: '/a.css' } }] } } }) },
     };
     pool = factory!(fallback);
     await pool.setup!();
@@ -104,7 +126,7 @@ export const app = {
   });
 
   it('uses the main thread and both workers, and renders a lesson\'s two deck views on one', async () => {
-    const deck = route('/deck/[view]', ['view']);
+    const deck = route('/deck/[lesson]/[view]', ['view']);
     const pages = await Promise.all(
       Array.from({ length: 12 }, (_, i) => [`http://x/deck/l${i}/present/`, `http://x/deck/l${i}/presenter/`]).flat().map((u) => pool.render(new Request(u), { routeData: deck })),
     );

@@ -37,9 +37,18 @@ export function poolSize(env: string | undefined, cores = availableParallelism()
   return Math.max(0, Math.min(3, cores - 1));
 }
 
-/** Pages that must render on one thread (they share one render of a lesson): the deck's two views. */
-function affinityKey(pathname: string, route: RouteData): string | null {
-  return route.params.includes('view') ? pathname.replace(/[^/]+\/?$/, '') : null;
+/**
+ * Pages that must render on one thread because they share one render (e.g. a lesson's two slide views):
+ * those of a route with one of the `shared` parameters that differ only in it. The key is the pathname
+ * with that parameter's segment left out (null: any thread).
+ */
+export function affinityKey(pathname: string, route: Pick<RouteData, 'segments'>, shared: readonly string[]): string | null {
+  const at = route.segments.findIndex((parts) => parts.length === 1 && parts[0]!.dynamic && !parts[0]!.spread && shared.includes(parts[0]!.content));
+  if (at < 0) return null;
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts.length !== route.segments.length) return null;
+  parts[at] = '*';
+  return parts.join('/');
 }
 
 interface PoolWorker {
@@ -56,9 +65,15 @@ export interface PrerenderPoolOptions {
    * getStaticPaths does work meant for the main thread alone is left out.
    */
   skipWarm?: string[];
+  /**
+   * Route parameters whose pages share one render of what the rest of the path names (e.g. 'view' of
+   * /learn/[module]/[lesson]/[view]: the present and presenter pages render the lesson once and
+   * split it once). Such pages go to one thread, so that render is made once there.
+   */
+  shared?: string[];
 }
 
-export function prerenderPool({ skipWarm = [] }: PrerenderPoolOptions = {}): AstroIntegration {
+export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptions = {}): AstroIntegration {
   const size = poolSize(process.env.PRERENDER_WORKERS);
   let outDir: URL | undefined;
   return {
@@ -133,7 +148,7 @@ export function prerenderPool({ skipWarm = [] }: PrerenderPoolOptions = {}): Ast
             getStaticPaths: () => fallback.getStaticPaths(),
             async render(request, options) {
               const { routeData } = options;
-              const key = affinityKey(new URL(request.url).pathname, routeData);
+              const key = affinityKey(new URL(request.url).pathname, routeData, shared);
               // Renderer 0 is the main thread, 1… the workers.
               const index = pickWorker(key, [mainBusy, ...workers.map((w) => w.busy)], placed);
               pages++;
