@@ -6,8 +6,8 @@
 import { getCourse, type Course, type LessonEntry } from '../../lib/course';
 import { assembleDeck, type Slide } from '../../lib/classroom/slides';
 import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/classroom/quiz';
-import type { ScenarioData } from '../../lib/quiz/schema';
 import { walkStates } from '../../lib/quiz/walk-states';
+import { liveScenario, liveScenarioJson, packWalk } from '../../lib/classroom/walk-pack';
 import { t } from '../../i18n';
 import { renderLessonHtml } from '../../lib/lesson/render';
 import { presentComponents } from '../lessonComponents';
@@ -17,7 +17,8 @@ export interface DeckSlide {
   slide: Slide;
   question?: LiveQuestion;
   quiz?: { title: string; n: number; total: number };
-  scenario?: { data: ScenarioData; bestPath: string[]; bestChoices: number[]; bestScore: number; walk: ReturnType<typeof walkStates> };
+  /** The scenario's title and intro (the slide before it starts), and the live island's data (walk-pack.ts). */
+  scenario?: { title: string; intro: string; json: string };
   /** Presenter-only HTML notes (author notes plus answers). */
   notes: string[];
 }
@@ -66,7 +67,15 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
       const analysis = course.scenarioAnalysis.get(slide.scenarioId);
       if (!entry || !analysis) return { slide: { kind: 'content', title: slide.title, continued: false, html: '', notes: slide.notes }, notes: slide.notes };
       const note = `<p>${esc(t('classroom.bestScoreNote', { n: analysis.bestScore }))}</p>`;
-      return { slide, scenario: { data: entry.data, bestPath: analysis.bestPath, bestChoices: analysis.bestChoices, bestScore: analysis.bestScore, walk: walkStates(entry.data) }, notes: [note, ...slide.notes] };
+      const s = entry.data;
+      const json = liveScenarioJson({
+        scenario: liveScenario(s),
+        bestPath: analysis.bestPath,
+        bestChoices: analysis.bestChoices,
+        bestScore: analysis.bestScore,
+        walk: packWalk(walkStates(s), Object.keys(s.variables ?? {})),
+      });
+      return { slide, scenario: { title: s.title, intro: s.intro, json }, notes: [note, ...slide.notes] };
     }
     return { slide, notes: slide.notes };
   });
