@@ -8,7 +8,8 @@ import { assembleDeck, type Slide } from '../../lib/classroom/slides';
 import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/classroom/quiz';
 import { walkStates } from '../../lib/quiz/walk-states';
 import { liveScenario, liveScenarioJson, packWalk } from '../../lib/classroom/walk-pack';
-import { t } from '../../i18n';
+import { duration, t } from '../../i18n';
+import { slideBodyHtml, type SlideLabels, type TitleMeta } from '../../lib/classroom/slide-html';
 import { renderLessonHtml } from '../../lib/lesson/render';
 import { presentComponents } from '../lessonComponents';
 import { sharedBy } from '../../lib/classroom/shared';
@@ -21,13 +22,14 @@ export interface DeckSlide {
   scenario?: { title: string; intro: string; json: string };
   /** Presenter-only HTML notes (author notes plus answers). */
   notes: string[];
+  /** The slide's static body (slide-html.ts), shown by the presenter view and, for slides without an island, the deck. */
+  body: string;
 }
 
 export interface DeckData {
   slides: DeckSlide[];
   /** The lesson shows glossary terms: the page then renders their script (TermScript.astro). */
   hasTerms: boolean;
-  meta: { moduleLabel: string; minutes: number; objectives: string[]; description: string };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -54,7 +56,14 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
     quizQuestions,
     options: { continuedLabel: t('classroom.continued') },
   });
-  const out: DeckSlide[] = slides.map((slide) => {
+  const titleMeta: TitleMeta = {
+    moduleLabel: `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`,
+    duration: duration(lesson.data.minutes),
+    objectives: lesson.data.objectives,
+    description: lesson.data.description,
+  };
+  const labels: SlideLabels = { objectives: t('lesson.objectives'), quizSlide: t('classroom.quizSlide'), scenarioSlide: t('classroom.scenarioSlide') };
+  const out = slides.map((slide): Omit<DeckSlide, 'body'> => {
     if (slide.kind === 'quiz') {
       const quiz = course.quizById.get(slide.quizId)!.data;
       const q = quiz.questions[slide.question]! as AnyQuestion;
@@ -80,14 +89,8 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
     return { slide, notes: slide.notes };
   });
   return {
-    slides: out,
+    slides: out.map((s) => ({ ...s, body: slideBodyHtml(s.slide, titleMeta, labels, s.question, s.scenario) })),
     hasTerms: html.includes('class="term"'),
-    meta: {
-      moduleLabel: `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`,
-      minutes: lesson.data.minutes,
-      objectives: lesson.data.objectives,
-      description: lesson.data.description,
-    },
   };
 }
 
