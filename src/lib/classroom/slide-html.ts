@@ -47,3 +47,44 @@ export function slideBodyHtml(slide: Slide, meta: TitleMeta, labels: SlideLabels
       return `<div class="live-scenario"><p class="ls-meta">${e(labels.scenarioSlide)}</p><h2 class="ls-title">${e(scenario.title)}</h2><p class="ls-text">${e(scenario.intro)}</p></div>`;
   }
 }
+
+export interface PresenterLabels {
+  /** The quiz remote's group name, its three buttons, and the note shown when the class sees shuffled options. */
+  remote: string;
+  remoteCountdown: string;
+  remoteReveal: string;
+  remoteHide: string;
+  remoteShuffled: string;
+  noNotes: string;
+}
+
+/**
+ * The presenter view's inert templates, two per slide: the slide (copied into the current / next
+ * panes) and its notes (with the remote controls of a quiz slide). One string per page instead of a
+ * component tree of about 60 nodes per slide (issue 17); the markup PresenterView.astro wrote.
+ */
+export function presenterTemplatesHtml(slides: readonly { slide: Pick<Slide, 'kind'>; body: string; notes: readonly string[] }[], labels: PresenterLabels): string {
+  const e = escapeText;
+  const remote =
+    `<div class="pv-buttons" role="group" aria-label="${e(labels.remote)}"><button type="button" class="deck-btn" data-pv-countdown="60">${e(labels.remoteCountdown)}</button>` +
+    `<button type="button" class="deck-btn" data-pv-reveal="true">${e(labels.remoteReveal)}</button><button type="button" class="deck-btn" data-pv-reveal="false">${e(labels.remoteHide)}</button></div>` +
+    `<p class="pv-shuffled" data-pv-shuffled hidden>${e(labels.remoteShuffled)}</p>`;
+  const none = `<p class="pv-none">${e(labels.noNotes)}</p>`;
+  return slides
+    .map(
+      (s, i) =>
+        `<template data-slide-tpl="${i + 1}"><div class="slide slide-${s.slide.kind}"><div class="slide-inner">${s.body}</div></div></template>` +
+        `<template data-notes-tpl="${i + 1}">${s.slide.kind === 'quiz' ? remote : ''}${s.notes.length ? s.notes.join('\n') : none}</template>`,
+    )
+    .join('');
+}
+
+/**
+ * The audience deck's <section> start tag of slide `n` of `count` (1-based): the first is shown, the
+ * others hidden; `fit` lets the deck scale text slides to the screen. The slide's body and `</section>`
+ * follow (PresentDeck.astro).
+ */
+export function slideSectionOpen(kind: Slide['kind'], n: number, fit: boolean, roleDescription: string, label: string): string {
+  const e = escapeText;
+  return `<section class="slide slide-${kind}" data-slide="${n}"${fit ? ' data-fit' : ''}${n > 1 ? ' hidden' : ''} aria-roledescription="${e(roleDescription)}" aria-label="${e(label)}">`;
+}
