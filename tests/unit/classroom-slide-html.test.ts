@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHTML } from '../../node_modules/astro/dist/runtime/server/escape.js';
 import { escapeText, presenterTemplatesHtml, slideBodyHtml, slideSectionOpen, type PresenterLabels, type SlideLabels, type TitleMeta } from '../../src/lib/classroom/slide-html';
 import { toLiveQuestion } from '../../src/lib/classroom/quiz';
+import type { Slide } from '../../src/lib/classroom/slides';
 
 const meta: TitleMeta = { moduleLabel: '第1单元 <认识>', duration: '约 20 分钟', description: '说明 "甲" & \'乙\'', objectives: ['目标一', '目标<二>'] };
 const labels: SlideLabels = { objectives: '学习目标', quizSlide: '现场测验', scenarioSlide: '情景模拟' };
@@ -25,7 +26,7 @@ describe('slide bodies as HTML', () => {
   });
   it('previews a quiz question: one option each, letters only where the live quiz shows them', () => {
     const single = toLiveQuestion({ kind: 'single', id: 'q', prompt: '问<题>', options: [{ text: '甲', correct: true, feedback: '' }, { text: '乙 & 丙', correct: false, feedback: '' }] }, 's');
-    const slide = { kind: 'quiz', title: '练', quizId: 'q', question: 0, notes: [] } as const;
+    const slide: Slide = { kind: 'quiz', title: '练', quizId: 'q', question: 0, notes: [] };
     const html = slideBodyHtml(slide, meta, labels, single);
     expect(html).toContain('<h2 class="lq-prompt">问&lt;题&gt;</h2>');
     expect(html.match(/<li class="lq-option">/g)).toHaveLength(2);
