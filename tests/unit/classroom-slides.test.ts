@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDeck, balancedPartition, splitLesson, type ContentSlide } from '../../src/lib/classroom/slides';
+import { parseLesson } from '../../src/lib/lesson/tree';
 
 const para = (n: number, ch = '字') => `<p>${ch.repeat(n)}</p>`;
 const note = (text: string) => `<aside class="teacher-note" data-teacher-note hidden aria-label="教师提示"><p>${text}</p></aside>`;
@@ -54,6 +55,19 @@ describe('splitLesson', () => {
   it('keeps a heading-only section as a slide', () => {
     expect(splitLesson('<h2 id="a">甲</h2>')).toHaveLength(1);
     expect(splitLesson('')).toEqual([]);
+  });
+  it('gives the same slides with its position-free parser as with parseLesson (rehype-parse)', () => {
+    const html = [
+      `<p>导语</p><h2 id="一协调">一、协调</h2><p>秘书&nbsp;协调 &amp; <b>沟通<i>信息</b>矛盾</i></p>${note('注 &lt;一&gt;')}`,
+      `<div><p>段</p>${note('内')}</div><table><tr><td>一</td><td>二</td></tr></table><ul><li>甲<li>乙</ul><p>段<p>落`,
+      `<h2 id="b" class="x y">乙 <span class="term" data-term="t" tabindex="0" aria-describedby="tip-1">术语</span></h2><svg viewBox="0 0 1 1"><path d="M0 0"/></svg>`,
+      `<hr class="slide-break" data-slide-break hidden><figure><img alt="图" src="/x.png"><figcaption>说明</figcaption></figure>零散文字<br>`,
+      `<div data-live-quiz="m-a"></div><h3 id="c">小节</h3>${para(400)}<section data-live-scenario="case-x" class="a b"></section>`,
+      `<h2 id="d">要点回顾</h2><div data-lesson-summary><ul><li>x</li></ul></div><!-- 注释 --><template><p>模板</p></template>`,
+    ].join('\n');
+    const slides = splitLesson(html);
+    expect(slides.length).toBeGreaterThan(5);
+    expect(slides).toEqual(splitLesson(html, { parse: parseLesson }));
   });
 });
 

@@ -10,6 +10,7 @@ import { bump, distribution, emptyTally } from '../../lib/classroom/tally';
 import { formatClock, secondsLeft } from '../../lib/classroom/timer';
 import { activityMessage, parseActivity } from '../../lib/classroom/sync';
 import { connect } from '../../client/classroom/sync-client';
+import { liveQuizStrings } from './live-strings';
 
 interface Props {
   q: LiveQuestion;
@@ -22,8 +23,19 @@ interface Props {
   /** Lesson and 1-based slide number: the presenter window can reveal / start the countdown remotely. */
   lessonId?: string;
   slide?: number;
-  /** UI strings picked by the server (live., classroom.), so the island does not carry the whole table. */
-  strings: Record<string, string>;
+}
+
+let shared: Record<string, string> | undefined;
+/**
+ * The UI strings the island shows (live., classroom.): on the server the picked subset, in the browser
+ * the page's one copy of it (PresentDeck's data-live-strings). They were a prop of every quiz slide,
+ * serialised into each island (issue 17: 35 strings × every question of the deck, 122 on the final
+ * assessment's). The server branch is dropped from the browser bundle (import.meta.env.SSR is false
+ * there), so the island still does not carry the whole string table (npm run size).
+ */
+function liveStrings(): Record<string, string> {
+  if (import.meta.env.SSR) return (shared ??= liveQuizStrings());
+  return (shared ??= JSON.parse(document.querySelector<HTMLElement>('[data-live-strings]')?.dataset.liveStrings ?? '{}') as Record<string, string>);
 }
 
 const DURATIONS = [30, 60, 90, 120];
@@ -36,7 +48,8 @@ function Bar({ percent, correct }: { percent: number; correct: boolean }) {
   return <span class={correct ? 'lq-bar is-correct' : 'lq-bar'} ref={ref} aria-hidden="true" />;
 }
 
-export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide, strings }: Props) {
+export default function LiveQuiz({ q, quizTitle, n, total, uid, lessonId, slide }: Props) {
+  const strings = liveStrings();
   const t = (key: string, vars?: Vars) => pick(strings, key, vars);
   const [revealed, setRevealed] = useState(false);
   const [tally, setTally] = useState(() => emptyTally(q.options.length));

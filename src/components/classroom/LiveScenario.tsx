@@ -3,32 +3,31 @@
  * choice, follows the majority (or any choice), and the debrief compares the path taken, with
  * its votes, to the best path. The scenario's variables are shown as they change; choices, text
  * variants and the ending follow their conditions (engine: src/lib/quiz/scenario.ts).
- * Logic in src/lib/classroom/scenario.ts.
+ * Logic in src/lib/classroom/scenario.ts; the data is one JSON string (src/lib/classroom/walk-pack.ts,
+ * issue 17), read when the walk-through starts.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { pick, type Vars } from '../../i18n/format';
 import { LETTERS } from '../../lib/classroom/quiz';
 import { choose, currentNode, pathChoices, startWalk, undo, walkEnded, walkScore, type Walk, type WalkState } from '../../lib/classroom/scenario';
+import { statesAlong, unpackWalk, type LiveScenarioData, type LiveWalkScenario } from '../../lib/classroom/walk-pack';
 import { bump, emptyTally, majority } from '../../lib/classroom/tally';
-import type { ScenarioData } from '../../lib/quiz/schema';
 
 type VarState = WalkState['vars'];
+type T = (key: string, vars?: Vars) => string;
 
 interface Props {
-  scenario: ScenarioData;
-  bestPath: string[];
-  /** Authored choice indices of the best path. */
-  bestChoices?: number[];
-  bestScore: number;
-  /** Every reachable state, precomputed at build (src/lib/quiz/walk-states.ts). */
-  walk: { start: string; states: Record<string, WalkState> };
+  title: string;
+  intro: string;
+  /** liveScenarioJson(): the trimmed scenario, best path and every reachable state, precomputed at build. */
+  data: string;
   uid: string;
   /** UI strings picked by the server (walk., live., classroom.), so the island does not carry the whole table. */
   strings: Record<string, string>;
 }
 
 /** The scenario's variables now (label: value), for the class to see them change. */
-function VarList({ scenario, vars, uid, t }: { scenario: ScenarioData; vars: VarState; uid: string; t: (key: string, vars?: Vars) => string }) {
+function VarList({ scenario, vars, uid, t }: { scenario: LiveWalkScenario; vars: VarState; uid: string; t: T }) {
   const decl = Object.entries(scenario.variables ?? {});
   if (!decl.length) return null;
   return (
@@ -48,9 +47,29 @@ function VarList({ scenario, vars, uid, t }: { scenario: ScenarioData; vars: Var
   );
 }
 
-export default function LiveScenario({ scenario, bestPath, bestChoices, bestScore, walk: graph, uid, strings }: Props) {
-  const t = (key: string, vars?: Vars) => pick(strings, key, vars);
+export default function LiveScenario({ title, intro, data, uid, strings }: Props) {
+  const t: T = (key, vars) => pick(strings, key, vars);
   const [started, setStarted] = useState(false);
+  if (!started) {
+    return (
+      <div class="live-scenario">
+        <p class="ls-meta">{t('classroom.scenarioSlide')}</p>
+        <h2 class="ls-title">{title}</h2>
+        <p class="ls-text">{intro}</p>
+        <button type="button" class="lq-button" onClick={() => setStarted(true)}>
+          {t('walk.start')}
+        </button>
+      </div>
+    );
+  }
+  return <WalkThrough data={data} uid={uid} t={t} />;
+}
+
+function WalkThrough({ data, uid, t }: { data: string; uid: string; t: T }) {
+  const { scenario, bestPath, bestChoices, bestScore, graph } = useMemo(() => {
+    const d = JSON.parse(data) as LiveScenarioData;
+    return { ...d, graph: unpackWalk(d.walk, Object.keys(d.scenario.variables ?? {})) };
+  }, [data]);
   const [walk, setWalk] = useState<Walk>(() => startWalk(scenario));
   const [votes, setVotes] = useState<number[]>(() => emptyTally(currentNode(scenario, startWalk(scenario))?.choices?.length ?? 0));
   /** Feedback of the last choice, shown before moving on. */
@@ -62,15 +81,7 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
     setVotes(emptyTally(currentNode(scenario, next)?.choices?.length ?? 0));
   };
   /** Precomputed states along a list of choices (before each decision; the last one is now). */
-  const along = (choices: number[]): WalkState[] => {
-    const out = [graph.states[graph.start]!];
-    for (const c of choices) {
-      const next = out.at(-1)!.choices.find((x) => x.index === c);
-      if (!next || !graph.states[next.next]) break;
-      out.push(graph.states[next.next]!);
-    }
-    return out;
-  };
+  const along = (choices: number[]): WalkState[] => statesAlong(graph, choices);
   const statesOf = (w: Walk) => along(w.steps.map((x) => x.chosen));
   const varsOf = (w: Walk): VarState => statesOf(w).at(-1)!.vars;
   /** Display letter of an authored choice: its position among the choices shown in that state. */
@@ -79,19 +90,6 @@ export default function LiveScenario({ scenario, bestPath, bestChoices, bestScor
     const next = choose(scenario, walk, index, votes);
     if (next !== walk) setPending(next);
   };
-
-  if (!started) {
-    return (
-      <div class="live-scenario">
-        <p class="ls-meta">{t('classroom.scenarioSlide')}</p>
-        <h2 class="ls-title">{scenario.title}</h2>
-        <p class="ls-text">{scenario.intro}</p>
-        <button type="button" class="lq-button" onClick={() => setStarted(true)}>
-          {t('walk.start')}
-        </button>
-      </div>
-    );
-  }
 
   if (pending) {
     const step = pending.steps[pending.steps.length - 1]!;

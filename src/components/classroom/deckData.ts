@@ -6,9 +6,10 @@
 import { getCourse, type Course, type LessonEntry } from '../../lib/course';
 import { assembleDeck, type Slide } from '../../lib/classroom/slides';
 import { toLiveQuestion, type AnyQuestion, type LiveQuestion } from '../../lib/classroom/quiz';
-import type { ScenarioData } from '../../lib/quiz/schema';
 import { walkStates } from '../../lib/quiz/walk-states';
-import { t } from '../../i18n';
+import { liveScenario, liveScenarioJson, packWalk } from '../../lib/classroom/walk-pack';
+import { duration, t } from '../../i18n';
+import { slideBodyHtml, type SlideLabels, type TitleMeta } from '../../lib/classroom/slide-html';
 import { renderLessonHtml } from '../../lib/lesson/render';
 import { presentComponents } from '../lessonComponents';
 import { sharedBy } from '../../lib/classroom/shared';
@@ -17,16 +18,18 @@ export interface DeckSlide {
   slide: Slide;
   question?: LiveQuestion;
   quiz?: { title: string; n: number; total: number };
-  scenario?: { data: ScenarioData; bestPath: string[]; bestChoices: number[]; bestScore: number; walk: ReturnType<typeof walkStates> };
+  /** The scenario's title and intro (the slide before it starts), and the live island's data (walk-pack.ts). */
+  scenario?: { title: string; intro: string; json: string };
   /** Presenter-only HTML notes (author notes plus answers). */
   notes: string[];
+  /** The slide's static body (slide-html.ts), shown by the presenter view and, for slides without an island, the deck. */
+  body: string;
 }
 
 export interface DeckData {
   slides: DeckSlide[];
   /** The lesson shows glossary terms: the page then renders their script (TermScript.astro). */
   hasTerms: boolean;
-  meta: { moduleLabel: string; minutes: number; objectives: string[]; description: string };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -53,7 +56,14 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
     quizQuestions,
     options: { continuedLabel: t('classroom.continued') },
   });
-  const out: DeckSlide[] = slides.map((slide) => {
+  const titleMeta: TitleMeta = {
+    moduleLabel: `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`,
+    duration: duration(lesson.data.minutes),
+    objectives: lesson.data.objectives,
+    description: lesson.data.description,
+  };
+  const labels: SlideLabels = { objectives: t('lesson.objectives'), quizSlide: t('classroom.quizSlide'), scenarioSlide: t('classroom.scenarioSlide') };
+  const out = slides.map((slide): Omit<DeckSlide, 'body'> => {
     if (slide.kind === 'quiz') {
       const quiz = course.quizById.get(slide.quizId)!.data;
       const q = quiz.questions[slide.question]! as AnyQuestion;
@@ -66,19 +76,21 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
       const analysis = course.scenarioAnalysis.get(slide.scenarioId);
       if (!entry || !analysis) return { slide: { kind: 'content', title: slide.title, continued: false, html: '', notes: slide.notes }, notes: slide.notes };
       const note = `<p>${esc(t('classroom.bestScoreNote', { n: analysis.bestScore }))}</p>`;
-      return { slide, scenario: { data: entry.data, bestPath: analysis.bestPath, bestChoices: analysis.bestChoices, bestScore: analysis.bestScore, walk: walkStates(entry.data) }, notes: [note, ...slide.notes] };
+      const s = entry.data;
+      const json = liveScenarioJson({
+        scenario: liveScenario(s),
+        bestPath: analysis.bestPath,
+        bestChoices: analysis.bestChoices,
+        bestScore: analysis.bestScore,
+        walk: packWalk(walkStates(s), Object.keys(s.variables ?? {})),
+      });
+      return { slide, scenario: { title: s.title, intro: s.intro, json }, notes: [note, ...slide.notes] };
     }
     return { slide, notes: slide.notes };
   });
   return {
-    slides: out,
+    slides: out.map((s) => ({ ...s, body: slideBodyHtml(s.slide, titleMeta, labels, s.question, s.scenario) })),
     hasTerms: html.includes('class="term"'),
-    meta: {
-      moduleLabel: `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`,
-      minutes: lesson.data.minutes,
-      objectives: lesson.data.objectives,
-      description: lesson.data.description,
-    },
   };
 }
 

@@ -10,5 +10,8 @@ export const LIVE_QUIZ_KEYS = ['live.', 'classroom.questionOf', 'classroom.kind.
 /** Key prefixes used by LiveScenario.tsx. */
 export const LIVE_SCENARIO_KEYS = ['walk.', 'live.votes', 'live.less', 'live.more', 'classroom.scenarioSlide'] as const;
 
-export const liveQuizStrings = () => pickStrings(...LIVE_QUIZ_KEYS);
-export const liveScenarioStrings = () => pickStrings(...LIVE_SCENARIO_KEYS);
+// Picked once per build (a scan of the whole table on each of the 2,000 deck pages at 1,000 lessons); callers do not change them.
+let quiz: Readonly<Record<string, string>> | undefined;
+let scenario: Readonly<Record<string, string>> | undefined;
+export const liveQuizStrings = (): Readonly<Record<string, string>> => (quiz ??= pickStrings(...LIVE_QUIZ_KEYS));
+export const liveScenarioStrings = (): Readonly<Record<string, string>> => (scenario ??= pickStrings(...LIVE_SCENARIO_KEYS));

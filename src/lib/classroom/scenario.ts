@@ -52,13 +52,20 @@ export interface Walk {
   at: string;
 }
 
-export const startWalk = (s: WalkScenario): Walk => ({ steps: [], at: s.start });
+/** What the walk-through functions read of a scenario (a WalkScenario, or the live island's trimmed copy). */
+export type WalkNodeLike = { choices?: { next: string; points: number }[]; endings?: unknown[] };
+export interface WalkGraphLike<N extends WalkNodeLike = WalkNodeLike> {
+  start: string;
+  nodes: Record<string, N>;
+}
+
+export const startWalk = (s: WalkGraphLike): Walk => ({ steps: [], at: s.start });
 
 /** The node the walk is at, if it exists. */
-export const currentNode = (s: WalkScenario, w: Walk): WalkNode | undefined => s.nodes[w.at];
+export const currentNode = <N extends WalkNodeLike>(s: WalkGraphLike<N>, w: Walk): N | undefined => s.nodes[w.at];
 
 /** True once the walk stands on an ending (or on a node that does not exist). */
-export const walkEnded = (s: WalkScenario, w: Walk): boolean => {
+export const walkEnded = (s: WalkGraphLike, w: Walk): boolean => {
   const n = s.nodes[w.at];
   return !n || Boolean(n.endings) || !n.choices?.length;
 };
@@ -67,7 +74,7 @@ export const walkEnded = (s: WalkScenario, w: Walk): boolean => {
  * Takes choice `index` (or the majority when index is 'majority') with these votes.
  * Returns the walk unchanged when the choice is invalid or the majority is tied/empty.
  */
-export function choose(s: WalkScenario, w: Walk, index: number | 'majority', votes: readonly number[]): Walk {
+export function choose(s: WalkGraphLike, w: Walk, index: number | 'majority', votes: readonly number[]): Walk {
   const node = s.nodes[w.at];
   const choices = node?.choices;
   if (!choices?.length || walkEnded(s, w)) return w;
@@ -85,7 +92,7 @@ export function choose(s: WalkScenario, w: Walk, index: number | 'majority', vot
 export const undo = (w: Walk): Walk => (w.steps.length ? { steps: w.steps.slice(0, -1), at: w.steps[w.steps.length - 1]!.node } : w);
 
 /** Points collected along the walk. */
-export function walkScore(s: WalkScenario, w: Walk): number {
+export function walkScore(s: WalkGraphLike, w: Walk): number {
   return w.steps.reduce((sum, st) => sum + (s.nodes[st.node]?.choices?.[st.chosen]?.points ?? 0), 0);
 }
 
@@ -94,7 +101,7 @@ export function walkScore(s: WalkScenario, w: Walk): number {
  * With `choices` (analyzeScenario's bestChoices) the indices are taken as given, which matters
  * when two choices of a node lead to the same next node.
  */
-export function pathChoices(s: WalkScenario, path: readonly string[], choices?: readonly number[]): { node: string; choice: number }[] {
+export function pathChoices(s: WalkGraphLike, path: readonly string[], choices?: readonly number[]): { node: string; choice: number }[] {
   if (choices) return choices.map((choice, i) => ({ node: path[i]!, choice })).filter((x) => x.node !== undefined);
   const out: { node: string; choice: number }[] = [];
   for (let i = 0; i + 1 < path.length; i++) {

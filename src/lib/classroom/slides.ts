@@ -9,7 +9,8 @@
  * out of the audience HTML and attached to the slide they were in; the section holding the
  * lesson's <Summary> moves to the end.
  */
-import { MARK, attrOf, findAll, hasAttr, htmlOf, parseLesson, sections, isSummarySection, textOf, without, type Element } from '../lesson/tree';
+import { MARK, attrOf, findAll, hasAttr, htmlOf, sections, isSummarySection, textOf, without, type Element, type Root } from '../lesson/tree';
+import { parseTextTree } from '../search/text-tree';
 
 export interface ContentSlide {
   kind: 'content';
@@ -48,6 +49,12 @@ export interface SplitOptions {
   budget?: number;
   /** Text appended to the heading of continuation slides. */
   continuedLabel?: string;
+  /**
+   * The HTML parser: by default parseTextTree, parseLesson's tree without source positions, which the
+   * slides never read (issue 17: parse5's location tracking and position objects were about half of
+   * the deck's parse, once per lesson). tests/unit/classroom-slides.test.ts checks both give the same deck.
+   */
+  parse?: (html: string) => Root;
 }
 
 const isNote = (el: Element) => hasAttr(el, MARK.note);
@@ -61,8 +68,8 @@ function findMark(el: Element, mark: string): string | undefined {
 }
 
 /** Weight of a block for the text budget: visible characters, with a floor per block for spacing. */
-export function weight(block: Element): number {
-  return textOf(block).length + 12 + countTag(block, 'li') * 8;
+export function weight(block: Element, text = textOf(block)): number {
+  return text.length + 12 + countTag(block, 'li') * 8;
 }
 /** Number of `tag` elements in the block (itself included). */
 function countTag(el: Element, tag: string): number {
@@ -116,11 +123,11 @@ export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
   const regular: Slide[][] = [];
   const last: Slide[][] = [];
 
-  for (const sec of sections(parseLesson(html))) {
+  for (const sec of sections((options.parse ?? parseTextTree)(html))) {
     const slides: Slide[] = [];
     let pendingNotes: string[] = [];
     // Runs of ordinary blocks between hard breaks (slide break, quiz, scenario).
-    let run: { blocks: Element[]; notes: string[][] } = { blocks: [], notes: [] };
+    let run: { blocks: Element[]; weights: number[]; notes: string[][] } = { blocks: [], weights: [], notes: [] };
     const headingFor = (continued: boolean) => {
       if (!sec.heading) return '';
       if (!continued) return htmlOf(sec.heading);
@@ -139,13 +146,12 @@ export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
       pendingNotes = [];
     };
     const flushRun = () => {
-      const { blocks, notes } = run;
-      run = { blocks: [], notes: [] };
+      const { blocks, weights, notes } = run;
+      run = { blocks: [], weights: [], notes: [] };
       if (!blocks.length) {
         pendingNotes.push(...notes.flat());
         return;
       }
-      const weights = blocks.map(weight);
       const total = weights.reduce((a, b) => a + b, 0);
       const parts = Math.min(blocks.length, Math.max(1, Math.ceil(total / budget)));
       const chunks = balancedPartition(weights, parts);
@@ -180,13 +186,15 @@ export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
         continue;
       }
       const rest = without(b);
-      if (!textOf(rest) && !hasVisual(rest)) {
+      const text = textOf(rest);
+      if (!text && !hasVisual(rest)) {
         // Nothing visible left (e.g. a wrapper around a note only).
         if (run.notes.length) run.notes[run.notes.length - 1]!.push(...removed);
         else pendingNotes.push(...removed);
         continue;
       }
       run.blocks.push(rest);
+      run.weights.push(weight(rest, text));
       run.notes.push(removed);
     }
     flushRun();
