@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
@@ -71,7 +70,10 @@ describe('prerender pool with worker threads', () => {
     }) as unknown as Parameters<AstroPrerenderer['render']>[1]['routeData'];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'prerender-pool-'));
+    // Inside the working directory, as a build's output folder usually is (outside it, Astro puts the
+    // bundle under <cwd>/.astro/, which this test leaves alone).
+    mkdirSync(join(process.cwd(), '.astro'), { recursive: true });
+    dir = mkdtempSync(join(process.cwd(), '.astro', 'prerender-pool-test-'));
     mkdirSync(join(dir, '.prerender'));
     // The stand-in app: echoes what a page needs from the main thread, and which worker rendered it.
     writeFileSync(
