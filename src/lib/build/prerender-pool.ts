@@ -18,7 +18,7 @@
  * renders on the main thread alone, as without the pool).
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -89,6 +89,8 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         if (size === 0) return;
+        // Less a second: file times may be coarser than the clock.
+        const buildStartedAt = Date.now() - 1000;
         setPrerenderer((fallback) => {
           const workers: PoolWorker[] = [];
           const placed = new Map<string, number>();
@@ -114,7 +116,7 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
               const known = new Set(app.manifest.routes.map(({ routeData }) => routeData.route));
               for (const r of skipWarm) if (!known.has(r)) throw new Error(`prerender-pool: skipWarm names "${r}", which is not a route of this site (routes: ${[...known].join(', ')})`);
               const setupMessage: PoolSetup = {
-                entry: prerenderEntry(outDir!),
+                entry: prerenderEntry(outDir!, buildStartedAt),
                 scripts: options.settings.scripts.map(({ stage, content }) => ({ stage, content })),
                 pages: Object.entries(options.allPages).map(([key, page]) => [key, { styles: page.styles }]),
                 skipWarm,
@@ -197,10 +199,16 @@ interface BuildOptions {
  * working directory (astro/dist/prerender/utils.js, getPrerenderOutputDirectory; e.g. check:content
  * builds into a temporary folder).
  */
-function prerenderEntry(outDir: URL): string {
+function prerenderEntry(outDir: URL, since: number): string {
   const out = fileURLToPath(outDir);
   const dir = join(out.startsWith(process.cwd()) ? out : join(process.cwd(), '.astro'), '.prerender');
-  const entries = existsSync(dir) ? readdirSync(dir).filter((f) => /^prerender-entry\..*\.mjs$/.test(f)) : [];
-  if (entries.length !== 1) throw new Error(`prerender-pool: expected one prerender-entry.*.mjs in ${dir}, found ${entries.length}; turn the pool off with PRERENDER_WORKERS=0`);
-  return pathToFileURL(join(dir, entries[0]!)).href;
+  // That folder under .astro/ is not emptied between builds: this build's entry is the one written
+  // since it started (the newest, if ever there were two).
+  const entries = (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((f) => /^prerender-entry\..*\.mjs$/.test(f))
+    .map((f) => ({ f, mtime: statSync(join(dir, f)).mtimeMs }))
+    .filter(({ mtime }) => mtime >= since)
+    .sort((a, b) => b.mtime - a.mtime);
+  if (!entries.length) throw new Error(`prerender-pool: no prerender-entry.*.mjs written by this build in ${dir}; turn the pool off with PRERENDER_WORKERS=0`);
+  return pathToFileURL(join(dir, entries[0]!.f)).href;
 }
