@@ -140,25 +140,28 @@ function treeRss(root) {
 }
 
 /**
- * The Node flags of the copy's "build" script (`node <flags> node_modules/astro/bin/astro.mjs build`),
- * so the benchmark builds as `npm run build` does; none for a plain `astro build`.
+ * How the copy's "build" script runs Astro, so the benchmark builds as `npm run build` does: its Node
+ * flags and `scripts/astro-build.mjs` (or, in a checkout from before that launcher, `astro build`).
  */
-function buildNodeArgs(dir) {
+function buildCommand(dir) {
   const script = String(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.build ?? '');
-  const m = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+\S*astro(?:\.mjs)?\s+build\b/.exec(script.trim());
+  const m = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+(\S+)/.exec(script.trim());
   const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  return [...(m?.[1] ?? '').split(/\s+/).filter(Boolean), ...extra];
+  const nodeArgs = [...(m?.[1] ?? '').split(/\s+/).filter(Boolean), ...extra];
+  if (m?.[2] === 'scripts/astro-build.mjs') return { nodeArgs, entry: [join(dir, m[2])] };
+  if (/^astro\s+build\b/.test(script.trim()) || m?.[2]?.endsWith('astro.mjs')) return { nodeArgs, entry: [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'] };
+  throw new Error(`bench:scale: cannot tell how the copy's build script runs Astro: "${script}"`);
 }
 
 function build(dir) {
   return new Promise((res, rej) => {
-    const nodeArgs = buildNodeArgs(dir);
+    const { nodeArgs, entry } = buildCommand(dir);
     if (nodeArgs.length) say(`  node ${nodeArgs.join(' ')}`);
     rmSync(join(dir, 'dist'), { recursive: true, force: true });
     const t0 = performance.now();
     // GNU time reports the CPU time of the build and all its descendants: on a shared machine the
     // wall time includes waiting for other programs, the CPU time does not.
-    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %U %S %M', process.execPath, ...nodeArgs, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %U %S %M', process.execPath, ...nodeArgs, ...entry], {
       cwd: dir,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: './dist', SITE_BASE: '/' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = mkdtempSync(join(tmpdir(), 'xtzd-check-'));
-const res = spawnSync('astro', ['build'], {
+const res = spawnSync('node', ['scripts/astro-build.mjs'], {
   env: { ...process.env, ASTRO_OUT_DIR: out, FORCE_COLOR: '0', NO_COLOR: '1' },
   encoding: 'utf8',
   shell: process.platform === 'win32',

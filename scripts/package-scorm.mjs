@@ -47,7 +47,7 @@ const posix = (p) => p.split(sep).join('/');
 /* 1. build */
 if (!args.includes('--no-build') || !existsSync(join(SITE, 'index.html'))) {
   rmSync(OUT, { recursive: true, force: true });
-  const r = spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, XTZD_PACKAGE: 'scorm', ASTRO_OUT_DIR: `./${SITE}` } });
+  const r = spawnSync('node', ['scripts/astro-build.mjs'], { stdio: 'inherit', env: { ...process.env, XTZD_PACKAGE: 'scorm', ASTRO_OUT_DIR: `./${SITE}` } });
   if (r.status !== 0) fail('the packaged build failed');
 }
 const site = readFileSync(join(SITE, 'index.html'), 'utf8');

@@ -31,7 +31,7 @@ const steps = [
       ],
     ],
   },
-  ['build', 'astro', ['build']],
+  ['build', 'node', ['scripts/astro-build.mjs']],
   {
     lanes: [
       [
@@ -40,7 +40,7 @@ const steps = [
         ['HTML validity + CSP coverage', 'node', ['scripts/validate-html.mjs', 'dist']],
       ],
       [
-        ['build under /course/', 'astro', ['build'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
+        ['build under /course/', 'node', ['scripts/astro-build.mjs'], { SITE_BASE: '/course/', ASTRO_OUT_DIR: './dist-base' }],
         ['internal links (base /course/)', 'node', ['scripts/check-links.mjs', 'dist-base', '/course/']],
       ],
     ],

@@ -25,7 +25,10 @@ test.setTimeout(120_000);
 function precacheUrls(dir: string): string[] {
   const sw = join(dir, 'sw.js');
   if (!existsSync(sw)) throw new Error(`${sw} is missing: build the site with the service worker (npm run build, without OFFLINE=0).`);
-  return [...readFileSync(sw, 'utf8').matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]!);
+  // injectManifest writes the list as JSON: {"revision":…,"url":"…"}.
+  const urls = [...readFileSync(sw, 'utf8').matchAll(/\{"revision":(?:null|"[0-9a-f]+"),"url":"([^"]+)"\}/g)].map((m) => m[1]!);
+  if (urls.length === 0) throw new Error(`${sw} has no precache list that this test can read`);
+  return urls;
 }
 
 /** Waits until the service worker is active (its install, the whole precache, has succeeded) and controls the page. */

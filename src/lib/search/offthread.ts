@@ -12,8 +12,11 @@ const KEY = Symbol.for('xtzd.search.indexJob');
 
 /** What the integration offers the route while a build runs. */
 export interface SearchIndexJob {
-  /** Hands the documents to the worker (once; later calls are ignored). */
-  start(docs: SearchDoc[]): void;
+  /**
+   * Hands the documents to the worker (once; later calls are ignored). A promise is fine: the route
+   * does not wait for the lessons to be read, so that work runs while the pages render (issue 17).
+   */
+  start(docs: SearchDoc[] | Promise<SearchDoc[]>): void;
 }
 
 type WithJob = typeof globalThis & { [KEY]?: SearchIndexJob };

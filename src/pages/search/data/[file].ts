@@ -12,7 +12,9 @@ import { searchIndexJob } from '../../../lib/search/offthread';
 export const getStaticPaths = (async () => {
   const job = searchIndexJob();
   if (job) {
-    job.start(await getSearchDocs());
+    // Not awaited: the lessons are read while the pages render, not before (a failure fails the build
+    // at astro:build:done, see lib/search/integration.ts).
+    job.start(getSearchDocs());
     return [];
   }
   return [...(await getSearchFiles()).keys()].map((file) => ({ params: { file } }));

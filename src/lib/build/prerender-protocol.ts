@@ -1,0 +1,51 @@
+/**
+ * Messages between the prerender pool (prerender-pool.ts, build main thread) and its workers
+ * (prerender-worker.ts), and the pool's choice of worker (pure, unit-tested).
+ */
+
+/** Sent once, as workerData: what the bundle's app needs besides the bundle itself. */
+export interface PoolSetup {
+  /** file: URL of dist/.prerender/prerender-entry.<hash>.mjs. */
+  entry: string;
+  /** Astro's injected scripts (stage, content): the head scripts of every page. */
+  scripts: { stage: string; content: string }[];
+  /** Page-data key (route + component) → the page's CSS assets, as Astro's build collected them. */
+  pages: [string, { styles: unknown[] }][];
+  /** Routes (RouteData.route) whose paths the worker must not collect ahead (see prerenderPool). */
+  skipWarm: string[];
+}
+
+/** Main → worker: render one page. */
+export interface PoolRequest {
+  id: number;
+  /** The request URL Astro made for the page (origin, base, trailing slash as built). */
+  url: string;
+  /** The route (RouteData.route and .component): the worker finds its own RouteData by these. */
+  route: string;
+  component: string;
+}
+
+/** Worker → main. */
+export type PoolReply =
+  | { kind: 'ready' }
+  | { kind: 'page'; id: number; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null }
+  | { kind: 'error'; id: number; message: string; stack?: string; name?: string };
+
+/**
+ * The renderer for a page: for a page with an affinity key (a lesson's two deck views share one render
+ * of the lesson), the one that took the first page with that key; else the least busy, lowest index
+ * first. The second page of a pair takes its key out of `placed`, so the map holds only open pairs.
+ */
+export function pickWorker(key: string | null, busy: readonly number[], placed: Map<string, number>): number {
+  if (key !== null) {
+    const known = placed.get(key);
+    if (known !== undefined && known < busy.length) {
+      placed.delete(key);
+      return known;
+    }
+  }
+  let best = 0;
+  for (let i = 1; i < busy.length; i++) if (busy[i]! < busy[best]!) best = i;
+  if (key !== null) placed.set(key, best);
+  return best;
+}
