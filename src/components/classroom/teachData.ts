@@ -47,13 +47,14 @@ export async function lessonActivities(course: Course, lesson: LessonEntry): Pro
 
 export type MaterialDoc = 'handout' | 'plan';
 /**
- * getStaticPaths of the handout and lesson plan route (src/pages/teach/[module]/[doc]): a module's two
- * documents next to each other, so the build renders them one after the other and the plan reuses
- * the material the handout read (moduleMaterial).
+ * getStaticPaths of the handout and lesson plan route (src/pages/teach/[module]/[view]): a module's two
+ * documents next to each other, so the build renders them one after the other (on one thread of the
+ * prerender pool, which keeps pages differing only in `view` together) and the plan reuses the
+ * material the handout read (moduleMaterial).
  */
 export async function materialDocPaths() {
   const course = await getCourse();
-  return course.modules.flatMap((m) => (['handout', 'plan'] as const).map((doc) => ({ params: { module: m.id, doc }, props: { moduleId: m.id, doc } })));
+  return course.modules.flatMap((m) => (['handout', 'plan'] as const).map((view) => ({ params: { module: m.id, view }, props: { moduleId: m.id, view } })));
 }
 
 /** The material of the last two modules asked for: the plan right after its module's handout. */
