@@ -97,6 +97,8 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
           const pending = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void; worker: PoolWorker }>();
           const started = performance.now();
           let pages = 0;
+          /** Pages each thread rendered (0: the main thread), for the log. */
+          const perThread: number[] = [];
 
           const stopAll = () => Promise.all(workers.map((w) => w.worker.terminate()));
           return {
@@ -152,6 +154,7 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
               // Renderer 0 is the main thread, 1… the workers.
               const index = pickWorker(key, [mainBusy, ...workers.map((w) => w.busy)], placed);
               pages++;
+              perThread[index] = (perThread[index] ?? 0) + 1;
               if (index === 0) {
                 mainBusy++;
                 try {
@@ -172,7 +175,8 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
             async teardown() {
               await stopAll();
               await fallback.teardown?.();
-              logger.info(`${pages} pages rendered on ${size + 1} threads in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+              const split = Array.from({ length: size + 1 }, (_, i) => perThread[i] ?? 0).join(' + ');
+              logger.info(`${pages} pages rendered on ${size + 1} threads (main + workers: ${split}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
             },
           };
         });

@@ -3,43 +3,41 @@
  * it starts a worker thread (build-worker.ts), which loads lunr and pinyin-pro while Vite bundles; the
  * /search/data route starts reading the lessons when Astro asks for its paths and asks Astro to render
  * nothing (searchIndexJob, offthread.ts); the reading goes on while the pages render, and the worker
- * builds the index from the documents as soon as they are handed over; at astro:build:done the files
- * are written to <outDir>/search/data/. Register it before any integration that reads the built files
+ * builds the index as soon as it has the documents and writes the files into <outDir>/search/data/
+ * itself; astro:build:done waits for it. Register it before any integration that reads the built files
  * at astro:build:done (the service worker precaches them; integrations' hooks run one after another in
- * the order of the config). Without it (astro dev, or a
- * config that leaves it out) the route renders the same files itself, on the main thread.
+ * the order of the config). Without it (astro dev, or a config that leaves it out) the route renders
+ * the same files itself, on the main thread.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { setSearchIndexJob } from './offthread.ts';
+import type { SearchWorkerAnswer, SearchWorkerJob } from './build-worker.ts';
 import { SEARCH_DATA_DIR } from './shards.ts';
-
-interface WorkerAnswer {
-  files: [string, string][];
-  ms: number;
-  docs: number;
-}
 
 export function searchIndex(): AstroIntegration {
   let worker: Worker | undefined;
-  let answer: Promise<WorkerAnswer> | undefined;
+  let answer: Promise<SearchWorkerAnswer> | undefined;
+  let outDir: URL | undefined;
   let startedAt = 0;
   let postedAt = 0;
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = config.outDir;
+      },
       'astro:build:start': () => {
         const w = new Worker(new URL('./build-worker.ts', import.meta.url));
         worker = w;
         // An unfinished worker must not keep a failed build's process alive.
         w.unref();
         let failGathering: (e: unknown) => void = () => {};
-        answer = new Promise<WorkerAnswer>((resolve, reject) => {
+        answer = new Promise<SearchWorkerAnswer>((resolve, reject) => {
           failGathering = reject;
-          w.once('message', (a: WorkerAnswer) => {
+          w.once('message', (a: SearchWorkerAnswer) => {
             resolve(a);
             // Its heap goes with it now, not at astro:build:done: the pages are still rendering.
             void w.terminate();
@@ -57,25 +55,23 @@ export function searchIndex(): AstroIntegration {
             Promise.resolve(docs).then(
               (d) => {
                 postedAt = performance.now();
-                w.postMessage(d);
+                // Astro emptied the output folder before rendering began: the worker writes into it now.
+                const job: SearchWorkerJob = { docs: d, dir: join(fileURLToPath(outDir!), SEARCH_DATA_DIR) };
+                w.postMessage(job);
               },
               (e: unknown) => failGathering(e),
             );
           },
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ logger }) => {
         setSearchIndexJob(undefined);
         try {
           if (!startedAt) throw new Error('search-index: the /search/data route never handed over the documents, so there is no search index');
-          const { files, ms, docs } = await answer!;
-          const out = join(fileURLToPath(dir), SEARCH_DATA_DIR);
-          await mkdir(out, { recursive: true });
-          await Promise.all(files.map(([name, text]) => writeFile(join(out, name), text)));
+          const { files, bytes, ms, docs } = await answer!;
           const waited = performance.now() - postedAt - ms;
-          const bytes = files.reduce((n, [, t]) => n + Buffer.byteLength(t), 0);
           logger.info(
-            `${docs} documents → ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${SEARCH_DATA_DIR} (documents read in ${((postedAt - startedAt) / 1000).toFixed(1)} s, index built in a worker thread in ${(ms / 1000).toFixed(1)} s, ready ${(Math.max(0, waited) / 1000).toFixed(1)} s before the pages were)`,
+            `${docs} documents → ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${SEARCH_DATA_DIR} (documents read in ${((postedAt - startedAt) / 1000).toFixed(1)} s; index built and written by a worker thread in ${(ms / 1000).toFixed(1)} s, ${(Math.max(0, waited) / 1000).toFixed(1)} s before the pages were done)`,
           );
         } finally {
           await worker?.terminate();
