@@ -18,7 +18,7 @@
  * renders on the main thread alone, as without the pool).
  */
 import { availableParallelism } from 'node:os';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -191,10 +191,16 @@ interface BuildOptions {
   allPages: Record<string, { styles: unknown[] }>;
 }
 
-/** The prerender bundle's entry (dist/.prerender/prerender-entry.<hash>.mjs), which exports `app`. */
+/**
+ * The prerender bundle's entry (prerender-entry.<hash>.mjs, which exports `app`). Astro writes the bundle
+ * to <outDir>/.prerender/, or to <cwd>/.astro/.prerender/ when the output folder is outside the
+ * working directory (astro/dist/prerender/utils.js, getPrerenderOutputDirectory; e.g. check:content
+ * builds into a temporary folder).
+ */
 function prerenderEntry(outDir: URL): string {
-  const dir = join(fileURLToPath(outDir), '.prerender');
-  const entries = readdirSync(dir).filter((f) => /^prerender-entry\..*\.mjs$/.test(f));
+  const out = fileURLToPath(outDir);
+  const dir = join(out.startsWith(process.cwd()) ? out : join(process.cwd(), '.astro'), '.prerender');
+  const entries = existsSync(dir) ? readdirSync(dir).filter((f) => /^prerender-entry\..*\.mjs$/.test(f)) : [];
   if (entries.length !== 1) throw new Error(`prerender-pool: expected one prerender-entry.*.mjs in ${dir}, found ${entries.length}; turn the pool off with PRERENDER_WORKERS=0`);
   return pathToFileURL(join(dir, entries[0]!)).href;
 }
