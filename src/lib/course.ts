@@ -9,6 +9,21 @@ export * from './course-model';
 
 let cached: Promise<Course> | undefined;
 
+type Rendered = Awaited<ReturnType<typeof render>>;
+const rendered = new Map<string, Promise<Rendered>>();
+/**
+ * A lesson's Content component and headings (astro:content's render), once per lesson and build. Each
+ * render() call imported the lesson's module again and built an error object up front (with its stack
+ * trace), for the course check, the lesson page, the slides, search and both teaching documents (issue 17).
+ * What is kept is small (a component wrapper and the headings of each lesson; the lesson modules
+ * themselves stay loaded whatever we do).
+ */
+export function renderLesson(lesson: LessonEntry): Promise<Rendered> {
+  let r = rendered.get(lesson.id);
+  if (!r) rendered.set(lesson.id, (r = render(lesson)));
+  return r;
+}
+
 /** The validated course (memoised per build). */
 export function getCourse(): Promise<Course> {
   cached ??= loadCourse();
@@ -27,7 +42,7 @@ async function loadCourse(): Promise<Course> {
   const anchors = new Map<string, Set<string>>();
   await Promise.all(
     lessons.map(async (l) => {
-      const { headings } = await render(l);
+      const { headings } = await renderLesson(l);
       anchors.set(l.id, new Set(headings.map((h) => h.slug)));
     }),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson, placedIds, textSections } from '../../src/lib/lesson/tree';
+import { MARK, calloutBodies, findAll, hasAttr, innerHtmlOf, parseLesson, placedIds, textSections, without, type Root } from '../../src/lib/lesson/tree';
 
 // A lesson body as Astro renders it with the search components (terms plain, quiz/scenario markers).
 const html = `<p>开头一段，有协调和<a href="/glossary/#term-goutong">沟通</a>。</p>
@@ -43,5 +43,36 @@ describe('lesson text from the rendered lesson (search)', () => {
     expect(placements.get('case-x')).toBe('练一练');
     expect(placedIds(parseLesson(html), 'quiz')).toEqual(['understanding-concept']);
     expect(placedIds(parseLesson(html), 'scenario')).toEqual(['case-x']);
+  });
+});
+
+describe('callout bodies (handouts and plans), read without copying the whole lesson', () => {
+  // What calloutBodies returned when it searched a copy of the whole lesson without its notes.
+  const reference = (root: Root, mark: string) =>
+    findAll(without(root), (e) => hasAttr(e, mark)).map((c) => innerHtmlOf(findAll(c, (e) => hasAttr(e, MARK.calloutBody))[0] ?? c).trim());
+  const note = (inner: string) => `<div class="teacher-note" data-teacher-note hidden>${inner}</div>`;
+  const callout = (mark: string, body: string, before = '') => `<div class="callout" ${mark}><p class="callout-label">讨论</p>${before}<div class="callout-body" data-callout-body>${body}</div></div>`;
+  const tricky = [
+    callout('data-discussion', '<p>问题一</p>'),
+    callout('data-discussion', `<p>问题二</p>${note('<p>教师提示</p>')}`),
+    note(callout('data-discussion', '<p>只给教师的问题</p>')),
+    `<div class="teacher-note" data-teacher-note data-discussion hidden><p>既是提示又是讨论</p></div>`,
+    callout('data-discussion', '<p>真正的正文</p>', note('<div data-callout-body><p>提示里的正文</p></div>')),
+    '<div data-discussion><p>没有正文框的讨论</p>' + note('<p>x</p>') + '</div>',
+    callout('data-keypoint', '<p>要点</p>'),
+    `<section>${callout('data-discussion', '<p>嵌套</p>')}</section>`,
+  ].join('\n');
+  it('gives what searching a copy without notes gave, never a note', () => {
+    const root = parseLesson(tricky);
+    for (const mark of [MARK.discussion, MARK.keypoint]) expect(calloutBodies(root, mark)).toEqual(reference(root, mark));
+    const prompts = calloutBodies(root, MARK.discussion);
+    expect(prompts).toEqual(['<p>问题一</p>', '<p>问题二</p>', '<p>真正的正文</p>', '<p>没有正文框的讨论</p>', '<p>嵌套</p>']);
+    expect(prompts.join()).not.toMatch(/教师|只给|既是|提示里/);
+  });
+  it('leaves the lesson tree as it was', () => {
+    const root = parseLesson(tricky);
+    const before = JSON.stringify(root);
+    calloutBodies(root, MARK.discussion);
+    expect(JSON.stringify(root)).toBe(before);
   });
 });

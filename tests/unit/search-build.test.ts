@@ -137,8 +137,12 @@ describe('index build without lunr.Builder', () => {
 });
 
 describe('lesson text tree', () => {
-  it('is the tree parseLesson (rehype-parse) builds, without source positions', async () => {
-    const { parseLesson } = await import('../../src/lib/lesson/tree');
+  it('is the tree rehype-parse builds, without source positions (and so is parseLesson)', async () => {
+    const { unified } = await import('unified');
+    const { default: rehypeParse } = await import('rehype-parse');
+    const parser = unified().use(rehypeParse, { fragment: true });
+    const { parseLesson: ours } = await import('../../src/lib/lesson/tree');
+    const parseLesson = (html: string) => parser.parse(html);
     const { parseTextTree } = await import('../../src/lib/search/text-tree');
     const html = [
       '<h2 id="一协调">一、协调</h2><p>秘书&nbsp;协调 &amp; <b>沟通<i>信息</b>矛盾</i></p>',
@@ -153,5 +157,7 @@ describe('lesson text tree', () => {
     expect(JSON.stringify(theirs)).toContain('"position"');
     expect(JSON.stringify(parseTextTree(html))).not.toContain('"position"');
     expect(strip(parseTextTree(html))).toEqual(strip(theirs));
+    expect(JSON.stringify(ours(html))).not.toContain('"position"');
+    expect(strip(ours(html))).toEqual(strip(theirs));
   });
 });

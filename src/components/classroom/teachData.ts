@@ -1,6 +1,12 @@
-/** Build-time lookups for the teaching pages: which quizzes and scenarios belong to a lesson. */
-import type { Course, LessonEntry, QuizEntry, ScenarioEntry } from '../../lib/course';
-import { lessonPlacements } from '../lessonComponents';
+/**
+ * Build-time lookups for the teaching pages: which quizzes and scenarios belong to a lesson, and each
+ * lesson's teaching material (summary, prompts, sections) for the handout and the lesson plan.
+ */
+import { getCourse, type Course, type CourseModule, type LessonEntry, type QuizEntry, type ScenarioEntry } from '../../lib/course';
+import { lessonMaterial, type LessonMaterial } from '../../lib/classroom/extract';
+import { boundedMemo } from '../../lib/lesson/memo';
+import { renderLessonHtml } from '../../lib/lesson/render';
+import { handoutComponents, lessonPlacements } from '../lessonComponents';
 
 export interface LessonActivities {
   quizzes: QuizEntry[];
@@ -37,4 +43,28 @@ export async function lessonActivities(course: Course, lesson: LessonEntry): Pro
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
   return { quizzes: pick('quiz', course.quizById), scenarios: pick('scenario', course.scenarioById) };
+}
+
+export type MaterialDoc = 'handout' | 'plan';
+/**
+ * getStaticPaths of the handout and lesson plan route (src/pages/teach/[module]/[view]): a module's two
+ * documents next to each other, so the build renders them one after the other (on one thread of the
+ * prerender pool, which keeps pages differing only in `view` together) and the plan reuses the
+ * material the handout read (moduleMaterial).
+ */
+export async function materialDocPaths() {
+  const course = await getCourse();
+  return course.modules.flatMap((m) => (['handout', 'plan'] as const).map((view) => ({ params: { module: m.id, view }, props: { moduleId: m.id, view } })));
+}
+
+/** The material of the last two modules asked for: the plan right after its module's handout. */
+const materials = boundedMemo<string, Promise<LessonMaterial[]>>(2);
+/**
+ * Each lesson's teaching material (src/lib/classroom/extract.ts), from the lesson rendered for print
+ * (handoutComponents), in the module's order. Both documents of a module share one reading: each
+ * rendered and parsed every lesson of the module again (issue 17); the memo is bounded, so nothing
+ * is held per lesson of the course.
+ */
+export function moduleMaterial(mod: CourseModule): Promise<LessonMaterial[]> {
+  return materials.get(mod.id, () => Promise.all(mod.lessons.map(async (l) => lessonMaterial(await renderLessonHtml(l, handoutComponents)))));
 }

@@ -8,9 +8,8 @@
  * imports the scripts it needs itself (e.g. the deck pages import the term tooltips).
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { render } from 'astro:content';
 import mdxRenderer from '@astrojs/mdx/server.js';
-import type { LessonEntry } from '../course';
+import { renderLesson, type LessonEntry } from '../course';
 
 let container: Promise<AstroContainer> | undefined;
 
@@ -19,7 +18,7 @@ export async function renderLessonHtml(lesson: LessonEntry, components: Record<s
     c.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
     return c;
   });
-  const { Content } = await render(lesson);
+  const { Content } = await renderLesson(lesson);
   const html = await (await container).renderToString(Content, { props: { components }, partial: true });
   return html.replace(COMPONENT_SCRIPT, '');
 }

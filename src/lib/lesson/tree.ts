@@ -1,6 +1,6 @@
 /**
- * The one lesson-text pipeline: a lesson's rendered HTML parsed into a syntax tree (hast, with
- * rehype-parse, the parser of the unified tools Astro builds on), read by search indexing, slides,
+ * The one lesson-text pipeline: a lesson's rendered HTML parsed into a syntax tree (hast, as
+ * rehype-parse, the parser of the unified tools Astro builds on, builds it), read by search indexing, slides,
  * handouts and lesson plans. Structure is found by the author components' data attributes, never by
  * heading words:
  *   [data-teacher-note]   <TeacherNote>: instructor-only, left out of learner text and slides
@@ -12,18 +12,22 @@
  * Heading anchors are the ids the page itself carries (Astro's github-slugger ids).
  * Pure: no Astro imports; unit-tested in tests/unit/lesson-tree.test.ts.
  */
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
+import { parseFragment } from 'parse5';
+import { fromParse5 } from 'hast-util-from-parse5';
 import { toText } from 'hast-util-to-text';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 export type { Element, Root };
 
-const parser = unified().use(rehypeParse, { fragment: true });
-
-/** Parses a rendered lesson body (an HTML fragment). */
-export const parseLesson = (html: string): Root => parser.parse(html);
+/**
+ * Parses a rendered lesson body (an HTML fragment): rehype-parse's tree (parse5, then
+ * hast-util-from-parse5; scripting off) without source positions, which nothing reading lessons uses.
+ * rehype-parse always has parse5 track every token's location and turns each into position objects:
+ * a third of the parse, for the slides and both teaching documents of every lesson (issue 17).
+ * tests/unit/search-build.test.ts and lesson-tree.test.ts compare it with rehype-parse.
+ */
+export const parseLesson = (html: string): Root => fromParse5(parseFragment(html, { scriptingEnabled: false }), { space: 'html' }) as Root;
 
 /**
  * Attribute names as hast stores them (`data-teacher-note` → `dataTeacherNote`), memoised: the tree
@@ -163,11 +167,18 @@ export function summaryHtml(root: Root): string {
   return el ? innerHtmlOf(without(el)).trim() : '';
 }
 
-/** Body HTML of each callout carrying `mark` (e.g. MARK.discussion, MARK.keypoint), notes removed. */
+/** Elements matching `test` outside instructor notes (depth first, document order; not inside a match). */
+const findOutsideNotes = (node: Root | Element, test: (el: Element) => boolean): Element[] => findAll(node, (e) => isNote(e) || test(e)).filter((e) => !isNote(e));
+
+/**
+ * Body HTML of each callout carrying `mark` (e.g. MARK.discussion, MARK.keypoint), notes removed.
+ * Only the callouts are copied without their notes, not the whole lesson (issue 17): the same result
+ * as searching a copy of the lesson without its notes.
+ */
 export function calloutBodies(root: Root, mark: string): string[] {
-  return findAll(without(root), (e) => hasAttr(e, mark)).map((c) => {
-    const body = findAll(c, (e) => hasAttr(e, MARK.calloutBody))[0] ?? c;
-    return innerHtmlOf(body).trim();
+  return findOutsideNotes(root, (e) => hasAttr(e, mark)).map((c) => {
+    const body = findOutsideNotes(c, (e) => hasAttr(e, MARK.calloutBody))[0] ?? c;
+    return innerHtmlOf(without(body)).trim();
   });
 }
 
