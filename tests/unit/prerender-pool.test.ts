@@ -13,6 +13,14 @@ describe('pickWorker', () => {
     expect(pickWorker(null, [1, 0], placed)).toBe(1);
     expect(pickWorker(null, [2, 1, 1], placed)).toBe(1);
   });
+  it('fills each renderer to its share: a worker holds several pages before the main thread takes one', () => {
+    const placed = new Map<string, number>();
+    const cap = [1, 4];
+    expect(pickWorker(null, [0, 0], placed, cap)).toBe(1);
+    expect(pickWorker(null, [0, 3], placed, cap)).toBe(1); // full either way: the larger share takes it
+    expect(pickWorker(null, [0, 4], placed, cap)).toBe(0);
+    expect(pickWorker(null, [1, 4], placed, cap)).toBe(1);
+  });
   it('keeps a pair of pages with one affinity key on one worker, however busy it is', () => {
     const placed = new Map<string, number>();
     expect(pickWorker('/learn/m/l/', [0, 3], placed)).toBe(0);
@@ -115,11 +123,11 @@ export const app = {
   });
 
   it('renders in worker threads with the styles and scripts of the main thread', async () => {
-    // Three at once: the main thread, then each worker (the least busy renderer takes the next page).
+    // Three at once: the workers take them (each holds several pages before the main thread takes one).
     const pages = await Promise.all([1, 2, 3].map(() => pool.render(new Request('http://x/page/'), { routeData: route('/page') })));
     const bodies = (await Promise.all(pages.map((r) => (r as Response).json()))) as { url: string; thread: number; styles?: unknown[]; scripts?: unknown[] }[];
-    expect(bodies.map((b) => b.thread > 0)).toEqual([false, true, true]);
-    for (const body of bodies.slice(1)) {
+    expect(bodies.map((b) => b.thread > 0)).toEqual([true, true, true]);
+    for (const body of bodies) {
       expect(body.url).toBe('http://x/page/');
       expect(body.styles).toEqual([{ sheet: { type: 'external', src: '/a.css' } }]);
       expect(body.scripts).toEqual([{ stage: 'head-inline', content: 'x()' }]);

@@ -22,10 +22,19 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { performance as nodePerformance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { pickWorker, type PoolRequest, type PoolReply, type PoolSetup } from './prerender-protocol.ts';
 
 type RouteData = Parameters<AstroPrerenderer['render']>[1]['routeData'];
+
+/**
+ * Pages in flight per thread. The main thread also collects the paths, reads the lessons for the search
+ * index and writes every file, and a worker's finished page waits for it to pick up the reply; so a
+ * worker holds several pages (it always has the next one), the main thread one at a time.
+ */
+const MAIN_SHARE = 1;
+const WORKER_SHARE = 12;
 
 /** Worker count from PRERENDER_WORKERS (unset: one fewer than the cores, at most 3; 0: no pool). */
 export function poolSize(env: string | undefined, cores = availableParallelism()): number {
@@ -80,9 +89,9 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
     name: 'prerender-pool',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        // Astro hands the prerenderer several pages at a time only when build.concurrency > 1;
-        // three per renderer (the workers and the main thread) keep every one of them busy.
-        if (command === 'build' && size > 0) updateConfig({ build: { concurrency: (size + 1) * 3 } });
+        // Astro hands the prerenderer several pages at a time only when build.concurrency > 1: enough
+        // for every thread's share (MAIN_SHARE + WORKER_SHARE per worker).
+        if (command === 'build' && size > 0) updateConfig({ build: { concurrency: MAIN_SHARE + WORKER_SHARE * size } });
       },
       'astro:config:done': ({ config }) => {
         outDir = config.outDir;
@@ -101,6 +110,8 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
           let pages = 0;
           /** Pages each thread rendered (0: the main thread), for the log. */
           const perThread: number[] = [];
+          /** Each thread's event loop use at the start, to say at the end how busy it was. */
+          let eluStart: EventLoopUtilization[] = [];
 
           const stopAll = () => Promise.all(workers.map((w) => w.worker.terminate()));
           return {
@@ -147,6 +158,7 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
                 workers.push(w);
               }
               await Promise.all(workers.map((w) => w.ready));
+              eluStart = [nodePerformance.eventLoopUtilization(), ...workers.map((w) => w.worker.performance.eventLoopUtilization())];
               logger.info(`rendering pages on the main thread and ${size} worker thread${size > 1 ? 's' : ''} (PRERENDER_WORKERS=0: the main thread alone)`);
             },
             getStaticPaths: () => fallback.getStaticPaths(),
@@ -154,7 +166,7 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
               const { routeData } = options;
               const key = affinityKey(new URL(request.url).pathname, routeData, shared);
               // Renderer 0 is the main thread, 1… the workers.
-              const index = pickWorker(key, [mainBusy, ...workers.map((w) => w.busy)], placed);
+              const index = pickWorker(key, [mainBusy, ...workers.map((w) => w.busy)], placed, [MAIN_SHARE, ...workers.map(() => WORKER_SHARE)]);
               pages++;
               perThread[index] = (perThread[index] ?? 0) + 1;
               if (index === 0) {
@@ -175,10 +187,13 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
               });
             },
             async teardown() {
+              const split = Array.from({ length: size + 1 }, (_, i) => perThread[i] ?? 0).join(' + ');
+              // Read before the workers stop.
+              const elu = [nodePerformance.eventLoopUtilization(eluStart[0]), ...workers.map((w, i) => w.worker.performance.eventLoopUtilization(eluStart[i + 1]))];
+              const use = elu.map((e) => `${Math.round(e.utilization * 100)} %`).join(' / ');
               await stopAll();
               await fallback.teardown?.();
-              const split = Array.from({ length: size + 1 }, (_, i) => perThread[i] ?? 0).join(' + ');
-              logger.info(`${pages} pages rendered on ${size + 1} threads (main + workers: ${split}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+              logger.info(`${pages} pages rendered on ${size + 1} threads (main + workers: ${split}; busy ${use}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
             },
           };
         });

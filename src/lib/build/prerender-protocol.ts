@@ -33,10 +33,12 @@ export type PoolReply =
 
 /**
  * The renderer for a page: for a page with an affinity key (a lesson's two deck views share one render
- * of the lesson), the one that took the first page with that key; else the least busy, lowest index
- * first. The second page of a pair takes its key out of `placed`, so the map holds only open pairs.
+ * of the lesson), the one that took the first page with that key; else the one with the lowest share
+ * of its capacity in use once it takes the page (`busy` pages in flight, `capacity` what it should hold;
+ * on a tie the larger capacity, then the lower index). The second page of a pair takes its key out of
+ * `placed`, so the map holds only open pairs.
  */
-export function pickWorker(key: string | null, busy: readonly number[], placed: Map<string, number>): number {
+export function pickWorker(key: string | null, busy: readonly number[], placed: Map<string, number>, capacity: readonly number[] = busy.map(() => 1)): number {
   if (key !== null) {
     const known = placed.get(key);
     if (known !== undefined && known < busy.length) {
@@ -44,8 +46,11 @@ export function pickWorker(key: string | null, busy: readonly number[], placed: 
       return known;
     }
   }
+  const load = (i: number) => (busy[i]! + 1) / capacity[i]!;
   let best = 0;
-  for (let i = 1; i < busy.length; i++) if (busy[i]! < busy[best]!) best = i;
+  for (let i = 1; i < busy.length; i++) {
+    if (load(i) < load(best) || (load(i) === load(best) && capacity[i]! > capacity[best]!)) best = i;
+  }
   if (key !== null) placed.set(key, best);
   return best;
 }
