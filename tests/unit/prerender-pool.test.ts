@@ -136,9 +136,10 @@ export const app = {
   });
 
   it('uses the main thread and both workers, and renders a lesson\'s two deck views on one', async () => {
+    // 80 pages at once: more than the workers' shares, so the main thread takes some too.
     const deck = route('/deck/[lesson]/[view]', ['view']);
     const pages = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => [`http://x/deck/l${i}/present/`, `http://x/deck/l${i}/presenter/`]).flat().map((u) => pool.render(new Request(u), { routeData: deck })),
+      Array.from({ length: 40 }, (_, i) => [`http://x/deck/l${i}/present/`, `http://x/deck/l${i}/presenter/`]).flat().map((u) => pool.render(new Request(u), { routeData: deck })),
     );
     const threads = await Promise.all(pages.map(async (r) => ((await (r as Response).json()) as { thread: number }).thread));
     expect(new Set(threads).size).toBe(3);
