@@ -4,7 +4,7 @@
  */
 import { getCourse, type Course, type CourseModule, type LessonEntry, type QuizEntry, type ScenarioEntry } from '../../lib/course';
 import { lessonMaterial, type LessonMaterial } from '../../lib/classroom/extract';
-import { boundedMemo } from '../../lib/lesson/memo';
+import { sharedBy } from '../../lib/classroom/shared';
 import { renderLessonHtml } from '../../lib/lesson/render';
 import { handoutComponents, lessonPlacements } from '../lessonComponents';
 
@@ -57,8 +57,11 @@ export async function materialDocPaths() {
   return course.modules.flatMap((m) => (['handout', 'plan'] as const).map((view) => ({ params: { module: m.id, view }, props: { moduleId: m.id, view } })));
 }
 
-/** The material of the last two modules asked for: the plan right after its module's handout. */
-const materials = boundedMemo<string, Promise<LessonMaterial[]>>(2);
+/**
+ * A module's material, made once for its two documents (the handout, then the plan right after it)
+ * and dropped once both have taken it: the same bounded sharing as a lesson's two deck pages.
+ */
+const materials = sharedBy<Promise<LessonMaterial[]>>(2, 8);
 /**
  * Each lesson's teaching material (src/lib/classroom/extract.ts), from the lesson rendered for print
  * (handoutComponents), in the module's order. Both documents of a module share one reading: each
@@ -66,5 +69,5 @@ const materials = boundedMemo<string, Promise<LessonMaterial[]>>(2);
  * is held per lesson of the course.
  */
 export function moduleMaterial(mod: CourseModule): Promise<LessonMaterial[]> {
-  return materials.get(mod.id, () => Promise.all(mod.lessons.map(async (l) => lessonMaterial(await renderLessonHtml(l, handoutComponents)))));
+  return materials(mod.id, () => Promise.all(mod.lessons.map(async (l) => lessonMaterial(await renderLessonHtml(l, handoutComponents)))));
 }

@@ -1,5 +1,6 @@
 /**
- * `prerender-pool`: renders the static pages in worker threads, one per core (issue 17). Astro 7.3 renders
+ * `prerender-pool`: renders the static pages on every core, the main thread and a worker thread per
+ * further core (issue 17). Astro 7.3 renders
  * every page on the build's main thread; at 1,000 lessons that is about 4,000 pages and half the build.
  * Astro's public prerenderer hook (`setPrerenderer` at astro:build:start) lets an integration take over
  * rendering: the main thread still collects every route's paths (so /search/data hands its documents to
@@ -63,7 +64,6 @@ export function affinityKey(pathname: string, route: Pick<RouteData, 'segments'>
 interface PoolWorker {
   worker: Worker;
   busy: number;
-  ready: Promise<void>;
 }
 
 export interface PrerenderPoolOptions {
@@ -113,7 +113,6 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
           /** Each thread's event loop use at the start, to say at the end how busy it was. */
           let eluStart: EventLoopUtilization[] = [];
 
-          const stopAll = () => Promise.all(workers.map((w) => w.worker.terminate()));
           return {
             name: 'prerender-pool',
             async setup() {
@@ -132,14 +131,15 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
                 pages: Object.entries(options.allPages).map(([key, page]) => [key, { styles: page.styles }]),
                 skipWarm,
               };
+              const ready: Promise<void>[] = [];
               for (let i = 0; i < size; i++) {
                 const worker = new Worker(new URL('./prerender-worker.ts', import.meta.url), { workerData: setupMessage });
                 worker.unref();
-                const w: PoolWorker = { worker, busy: 0, ready: Promise.resolve() };
-                w.ready = new Promise<void>((resolve, reject) => {
+                const w: PoolWorker = { worker, busy: 0 };
+                ready.push(new Promise<void>((resolve, reject) => {
                   worker.once('message', (m: PoolReply) => (m.kind === 'ready' ? resolve() : reject(new Error(m.kind === 'error' ? m.message : 'prerender-pool: unexpected first message'))));
                   worker.once('error', reject);
-                });
+                }));
                 worker.on('message', (m: PoolReply) => {
                   if (m.kind === 'ready') return;
                   const job = pending.get(m.id);
@@ -157,7 +157,7 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
                 });
                 workers.push(w);
               }
-              await Promise.all(workers.map((w) => w.ready));
+              await Promise.all(ready);
               eluStart = [nodePerformance.eventLoopUtilization(), ...workers.map((w) => w.worker.performance.eventLoopUtilization())];
               logger.info(`rendering pages on the main thread and ${size} worker thread${size > 1 ? 's' : ''} (PRERENDER_WORKERS=0: the main thread alone)`);
             },
@@ -191,7 +191,7 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
               // Read before the workers stop.
               const elu = [nodePerformance.eventLoopUtilization(eluStart[0]), ...workers.map((w, i) => w.worker.performance.eventLoopUtilization(eluStart[i + 1]))];
               const use = elu.map((e) => `${Math.round(e.utilization * 100)} %`).join(' / ');
-              await stopAll();
+              await Promise.all(workers.map((w) => w.worker.terminate()));
               await fallback.teardown?.();
               logger.info(`${pages} pages rendered on ${size + 1} threads (main + workers: ${split}; busy ${use}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
             },

@@ -1,6 +1,7 @@
 /**
  * A value made once and taken by exactly `uses` readers, then forgotten (issue 17: both deck pages of
- * a lesson take one render and slide split; the memo must not grow with the course). At most
+ * a lesson take one render and slide split, and a module's handout and plan one reading of its lessons;
+ * the memo must not grow with the course). At most
  * `maxHeld` values are held, the oldest dropped first, so readers that come in another order only
  * cost a second make, never memory. Pure: unit-tested in tests/unit/classroom-shared.test.ts.
  */
