@@ -108,6 +108,9 @@ test.describe('phone course menu', () => {
   test('opens scrolled to the current lesson, deep in the course', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('region', { name: '学习路径' }).getByRole('link', { name: re(lastUnitTitle()) }).click();
+    // Read the unit page's lessons only once it is the page shown: allTextContents() does not wait, and
+    // on the home page (still there right after the click) it finds none (CI stop 21).
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lastUnitTitle());
     const target = lastOf(await page.locator('.module-lessons > li > a').allTextContents()).trim();
     await page.locator('.module-lessons > li > a').last().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(target);
