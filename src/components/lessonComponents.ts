@@ -5,6 +5,8 @@
  * - presentComponents: slides (quizzes and scenarios as markers the deck turns into live slides);
  * - handoutComponents: print (plain terms; no notes, quizzes or scenarios);
  * - textComponents: search text (plain terms; quizzes and scenarios as markers).
+ * A build renders a lesson's MDX here once, with presentComponents (lessonReading); the text and handout
+ * trees are made from that one (lib/lesson/derive.ts, tests/unit/lesson-derive.test.ts).
  */
 import { authorComponents } from './author';
 import QuizMark from './classroom/QuizMark.astro';
@@ -13,8 +15,10 @@ import TermPlain from './classroom/TermPlain.astro';
 import Omit from './classroom/Omit.astro';
 import type { LessonEntry } from '../lib/course';
 import { renderLessonHtml } from '../lib/lesson/render';
-import { placedIds, type Root } from '../lib/lesson/tree';
+import { placedIds, textSections, type Root } from '../lib/lesson/tree';
+import { derivedTree } from '../lib/lesson/derive';
 import { parseTextTree } from '../lib/search/text-tree';
+import type { LessonText } from '../lib/search/lesson-texts';
 
 export { authorComponents };
 export const presentComponents = { ...authorComponents, Quiz: QuizMark, Scenario: ScenarioMark };
@@ -26,21 +30,40 @@ export interface LessonPlacements {
   quiz: string[];
   scenario: string[];
 }
-const placements = new Map<string, Promise<LessonPlacements>>();
+
 /**
- * The lesson rendered with textComponents, as a tree, parsed without source positions (parseTextTree:
- * the same tree as parseLesson otherwise). Search indexing reads it once per lesson. Not memoised: the
- * trees of a whole course held for the build were its largest memory after the bundler (about 0.35 MB
- * per lesson, 350 MB at 1,000 lessons; issue 17). What later pages need of it, the placements, is kept.
+ * A lesson's one reading (issue 17): rendered with presentComponents and parsed (parseTextTree, no
+ * source positions) once. The deck pages split it into slides; the search text and the handout's tree are
+ * made from the same tree (lib/lesson/derive.ts) instead of rendering and parsing the lesson again with
+ * textComponents and handoutComponents.
  */
-export function lessonTextTree(lesson: LessonEntry): Promise<Root> {
-  const tree = renderLessonHtml(lesson, textComponents).then(parseTextTree);
-  if (!placements.has(lesson.id)) placements.set(lesson.id, tree.then((t) => ({ quiz: placedIds(t, 'quiz'), scenario: placedIds(t, 'scenario') })));
-  return tree;
+export interface LessonReading {
+  html: string;
+  tree: Root;
+}
+export async function lessonReading(lesson: LessonEntry): Promise<LessonReading> {
+  const html = await renderLessonHtml(lesson, presentComponents);
+  return { html, tree: parseTextTree(html) };
 }
 
-/** The quizzes and scenarios a lesson places (memoised per build; rendered if search has not read the lesson yet). */
+/** The lesson's search text (what the lesson rendered with textComponents reads as), from its reading. */
+export function lessonText(reading: LessonReading): LessonText {
+  const { sections, placements } = textSections(derivedTree(reading.tree, 'text'));
+  return { sections, placements: [...placements] };
+}
+
+const placements = new Map<string, Promise<LessonPlacements>>();
+/**
+ * Notes the quizzes and scenarios a lesson places (small; kept for the build, for the teaching pages),
+ * from its reading. The markers are the same in the slide and text renderings.
+ */
+export function notePlacements(lessonId: string, reading: LessonReading): void {
+  if (!placements.has(lessonId)) placements.set(lessonId, Promise.resolve({ quiz: placedIds(reading.tree, 'quiz'), scenario: placedIds(reading.tree, 'scenario') }));
+}
+
+/** The quizzes and scenarios a lesson places (memoised per build; read here if no deck page on this thread has read the lesson yet). */
 export function lessonPlacements(lesson: LessonEntry): Promise<LessonPlacements> {
-  if (!placements.has(lesson.id)) void lessonTextTree(lesson);
-  return placements.get(lesson.id)!;
+  let p = placements.get(lesson.id);
+  if (!p) placements.set(lesson.id, (p = lessonReading(lesson).then((r) => ({ quiz: placedIds(r.tree, 'quiz'), scenario: placedIds(r.tree, 'scenario') }))));
+  return p;
 }

@@ -10,8 +10,9 @@ import { walkStates } from '../../lib/quiz/walk-states';
 import { liveScenario, liveScenarioJson, packWalk } from '../../lib/classroom/walk-pack';
 import { duration, t } from '../../i18n';
 import { slideBodyHtml, type SlideLabels, type TitleMeta } from '../../lib/classroom/slide-html';
-import { renderLessonHtml } from '../../lib/lesson/render';
-import { presentComponents } from '../lessonComponents';
+import { lessonReading, lessonText, notePlacements } from '../lessonComponents';
+import { publishLessonText } from '../../lib/search/offthread';
+import type { Root } from '../../lib/lesson/tree';
 import { sharedBy } from '../../lib/classroom/shared';
 
 export interface DeckSlide {
@@ -45,13 +46,13 @@ function questionCounts(course: Course): Record<string, number> {
   return c;
 }
 
-export async function deckData(lesson: LessonEntry, html: string): Promise<DeckData> {
+export async function deckData(lesson: LessonEntry, html: string, tree?: Root): Promise<DeckData> {
   const course = await getCourse();
   const mod = course.moduleById.get(lesson.data.module)!;
   const quizQuestions = questionCounts(course);
   const slides = assembleDeck({
     title: lesson.data.title,
-    html,
+    html: tree ?? html,
     lessonNote: lesson.data.instructorNotes,
     quizQuestions,
     options: { continuedLabel: t('classroom.continued') },
@@ -103,7 +104,17 @@ export async function deckData(lesson: LessonEntry, html: string): Promise<DeckD
  * are ever rendered in another order). Not used in dev, where a lesson may change between requests.
  */
 const decks = sharedBy<Promise<DeckData>>(2, 8);
-const makeDeck = (lesson: LessonEntry) => renderLessonHtml(lesson, presentComponents).then((html) => deckData(lesson, html));
+/**
+ * The deck, from the lesson's one reading (lessonReading), which also gives the lesson's search text (handed
+ * to the search index on the main thread, whichever thread renders this page) and the quizzes and scenarios it
+ * places (for the teaching pages on this thread): neither renders nor parses the lesson again (issue 17).
+ */
+async function makeDeck(lesson: LessonEntry): Promise<DeckData> {
+  const reading = await lessonReading(lesson);
+  notePlacements(lesson.id, reading);
+  if (!import.meta.env.DEV) publishLessonText(lesson.id, lessonText(reading));
+  return deckData(lesson, reading.html, reading.tree);
+}
 
 export function lessonDeck(lesson: LessonEntry): Promise<DeckData> {
   if (import.meta.env.DEV) return makeDeck(lesson);

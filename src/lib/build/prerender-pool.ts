@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { performance as nodePerformance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { pickWorker, type PoolRequest, type PoolReply, type PoolSetup } from './prerender-protocol.ts';
+import { PUBLISH, pickWorker, type PoolRequest, type PoolReply, type PoolSetup, type Publish } from './prerender-protocol.ts';
 
 type RouteData = Parameters<AstroPrerenderer['render']>[1]['routeData'];
 
@@ -142,6 +142,8 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
                 }));
                 worker.on('message', (m: PoolReply) => {
                   if (m.kind === 'ready') return;
+                  // A value published by a page in the worker: to the main thread's listener, if any.
+                  if (m.kind === 'publish') return void (globalThis as typeof globalThis & { [PUBLISH]?: Publish })[PUBLISH]?.(m.topic, m.key, m.value);
                   const job = pending.get(m.id);
                   if (!job) return;
                   pending.delete(m.id);

@@ -29,7 +29,18 @@ export interface PoolRequest {
 export type PoolReply =
   | { kind: 'ready' }
   | { kind: 'page'; id: number; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null }
-  | { kind: 'error'; id: number; message: string; stack?: string; name?: string };
+  | { kind: 'error'; id: number; message: string; stack?: string; name?: string }
+  /** A value a page publishes for the main thread (see PUBLISH), sent before that page's reply. */
+  | { kind: 'publish'; topic: string; key: string; value: unknown };
+
+/**
+ * Where page code hands build-time values to the main thread (issue 17: a lesson's search text, made by
+ * its deck pages on whichever thread renders them; lib/search/offthread.ts publishes, the search-index
+ * integration listens on the main thread). In a worker the pool installs a function there that posts
+ * the value to the main thread, which calls the main thread's listener with it.
+ */
+export const PUBLISH = Symbol.for('xtzd.build.publish');
+export type Publish = (topic: string, key: string, value: unknown) => void;
 
 /**
  * The renderer for a page: for a page with an affinity key (a lesson's two deck views share one render

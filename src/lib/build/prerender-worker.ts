@@ -5,7 +5,7 @@
  * Plain Node runs it from the source (type stripping).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PoolReply, PoolRequest, PoolSetup } from './prerender-protocol.ts';
+import { PUBLISH, type PoolReply, type PoolRequest, type PoolSetup, type Publish } from './prerender-protocol.ts';
 
 interface RouteData {
   route: string;
@@ -23,6 +23,9 @@ interface BundleApp {
 const port = parentPort!;
 const setup = workerData as PoolSetup;
 const reply = (m: PoolReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+// Values the pages publish go to the main thread (prerender-protocol.ts, PUBLISH), ahead of the page's reply.
+(globalThis as typeof globalThis & { [PUBLISH]?: Publish })[PUBLISH] = (topic, key, value) => reply({ kind: 'publish', topic, key, value });
 
 try {
   const { app } = (await import(setup.entry)) as { app: BundleApp };

@@ -116,14 +116,18 @@ export function balancedPartition(weights: readonly number[], parts: number): nu
   return groups;
 }
 
-/** Splits a lesson body's HTML into slides (without the title slide; see assembleDeck). */
-export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
+/**
+ * Splits a lesson body into slides (without the title slide; see assembleDeck): its HTML, or the tree
+ * already parsed from it (issue 17: the lesson's one reading, which search and the handout share; the tree
+ * is not changed).
+ */
+export function splitLesson(html: string | Root, options: SplitOptions = {}): Slide[] {
   const budget = options.budget ?? 380;
   const contLabel = options.continuedLabel ?? '（续）';
   const regular: Slide[][] = [];
   const last: Slide[][] = [];
 
-  for (const sec of sections((options.parse ?? parseTextTree)(html))) {
+  for (const sec of sections(typeof html === 'string' ? (options.parse ?? parseTextTree)(html) : html)) {
     const slides: Slide[] = [];
     let pendingNotes: string[] = [];
     // Runs of ordinary blocks between hard breaks (slide break, quiz, scenario).
@@ -213,8 +217,8 @@ export function splitLesson(html: string, options: SplitOptions = {}): Slide[] {
 export interface DeckInput {
   /** Lesson title (title slide). */
   title: string;
-  /** The lesson body HTML rendered with the presentation placeholders. */
-  html: string;
+  /** The lesson body HTML rendered with the presentation placeholders (or its tree). */
+  html: string | Root;
   /** Lesson-level instructor notes (plain text), shown with the title slide. */
   lessonNote?: string;
   /** Question count per quiz id; unknown quizzes are dropped. */

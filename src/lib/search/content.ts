@@ -7,8 +7,8 @@
 import { getCourse } from '../course';
 import { href, lessonPath, termPath } from '../paths';
 import { t } from '../../i18n';
-import { textSections } from '../lesson/tree';
-import { lessonTextTree } from '../../components/lessonComponents';
+import { lessonReading, lessonText } from '../../components/lessonComponents';
+import { searchIndexJob } from './offthread';
 import { buildSearchFiles } from './build.ts';
 import type { Question, ScenarioData } from '../quiz/schema';
 import type { SearchDoc } from './types.ts';
@@ -53,11 +53,14 @@ async function load(): Promise<SearchDoc[]> {
   /** quiz id → [lesson id, anchor] of the section that places it. */
   const quizPlace = new Map<string, [string, string]>();
 
+  // In a build each lesson's text comes from its deck pages' reading of it, on whichever thread rendered them
+  // (offthread.ts, publishLessonText; issue 17); taken in course order, so the documents' order is fixed.
+  const job = searchIndexJob();
   for (const lesson of course.lessons) {
     const mod = course.moduleById.get(lesson.data.module)!;
     const moduleTitle = `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`;
     // The lesson as rendered (terms as plain words, quizzes and scenarios as markers).
-    const { sections, placements } = textSections(await lessonTextTree(lesson));
+    const { sections, placements } = (await job?.lessonText(lesson.id)) ?? lessonText(await lessonReading(lesson));
     for (const [id, anchor] of placements) {
       if (course.quizById.has(id)) quizPlace.set(id, [lesson.id, anchor]);
       // A scenario's opening (what the learner sees before choosing) is part of its section.

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { setSearchIndexJob } from './offthread.ts';
+import { LESSON_TEXT, setPublish, setSearchIndexJob } from './offthread.ts';
+import { LessonTextBoard, type LessonText } from './lesson-texts.ts';
 import type { SearchWorkerAnswer, SearchWorkerJob } from './build-worker.ts';
 import { SEARCH_DATA_DIR } from './shards.ts';
 
@@ -23,6 +24,7 @@ export function searchIndex(): AstroIntegration {
   let outDir: URL | undefined;
   let startedAt = 0;
   let postedAt = 0;
+  let board: LessonTextBoard | undefined;
   return {
     name: 'search-index',
     hooks: {
@@ -46,8 +48,15 @@ export function searchIndex(): AstroIntegration {
           w.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code}) before answering`))); // no-op once resolved
         });
         answer.catch(() => {}); // reported at astro:build:done
+        // Lesson texts published by the deck pages (any thread), taken in course order by the route.
+        board = new LessonTextBoard();
+        const texts = board;
+        setPublish((topic, key, value) => {
+          if (topic === LESSON_TEXT) texts.publish(key, value as LessonText);
+        });
         let started = false;
         setSearchIndexJob({
+          lessonText: (id) => texts.take(id),
           start(docs) {
             if (started) return;
             started = true;
@@ -65,13 +74,16 @@ export function searchIndex(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ logger }) => {
+        // Every page is rendered: a lesson text still awaited will not come, so the route reads it itself.
+        board?.close();
+        setPublish(undefined);
         setSearchIndexJob(undefined);
         try {
           if (!startedAt) throw new Error('search-index: the /search/data route never handed over the documents, so there is no search index');
           const { files, bytes, ms, docs } = await answer!;
           const waited = performance.now() - postedAt - ms;
           logger.info(
-            `${docs} documents → ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${SEARCH_DATA_DIR} (documents read in ${((postedAt - startedAt) / 1000).toFixed(1)} s; index built and written by a worker thread in ${(ms / 1000).toFixed(1)} s, ${(Math.max(0, waited) / 1000).toFixed(1)} s before the pages were done)`,
+            `${docs} documents → ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${SEARCH_DATA_DIR} (documents read in ${((postedAt - startedAt) / 1000).toFixed(1)} s, ${board?.handedOver ?? 0} lesson texts from the deck pages; index built and written by a worker thread in ${(ms / 1000).toFixed(1)} s, ${(Math.max(0, waited) / 1000).toFixed(1)} s before the pages were done)`,
           );
         } finally {
           await worker?.terminate();

@@ -7,6 +7,7 @@
  * the route from the prerender bundle), so they meet on a global under a registered symbol.
  */
 import type { SearchDoc } from './types.ts';
+import type { LessonText } from './lesson-texts.ts';
 
 const KEY = Symbol.for('xtzd.search.indexJob');
 
@@ -17,6 +18,11 @@ export interface SearchIndexJob {
    * does not wait for the lessons to be read, so that work runs while the pages render (issue 17).
    */
   start(docs: SearchDoc[] | Promise<SearchDoc[]>): void;
+  /**
+   * A lesson's search text as the thread that rendered its deck pages published it (publishLessonText),
+   * or undefined when rendering ended without it (then the route reads the lesson itself).
+   */
+  lessonText(id: string): Promise<LessonText | undefined>;
 }
 
 type WithJob = typeof globalThis & { [KEY]?: SearchIndexJob };
@@ -27,4 +33,24 @@ export const searchIndexJob = (): SearchIndexJob | undefined => (globalThis as W
 export function setSearchIndexJob(job: SearchIndexJob | undefined): void {
   if (job) (globalThis as WithJob)[KEY] = job;
   else delete (globalThis as WithJob)[KEY];
+}
+
+/**
+ * Build-time values a page hands to the build's main thread (issue 17): on the main thread the search-index
+ * integration listens here; in a prerender-pool worker, the worker posts them to the main thread, which
+ * passes them on here (lib/build/prerender-worker.ts, prerender-pool.ts). Elsewhere (astro dev) nobody listens.
+ */
+export const PUBLISH = Symbol.for('xtzd.build.publish');
+export type Publish = (topic: string, key: string, value: unknown) => void;
+type WithPublish = typeof globalThis & { [PUBLISH]?: Publish };
+export const LESSON_TEXT = 'lesson-text';
+
+/** Hands a lesson's search text to the search index (no-op outside a build). */
+export function publishLessonText(id: string, text: LessonText): void {
+  (globalThis as WithPublish)[PUBLISH]?.(LESSON_TEXT, id, text);
+}
+
+export function setPublish(listener: Publish | undefined): void {
+  if (listener) (globalThis as WithPublish)[PUBLISH] = listener;
+  else delete (globalThis as WithPublish)[PUBLISH];
 }
