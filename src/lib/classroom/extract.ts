@@ -3,7 +3,7 @@
  * (src/lib/lesson/tree.ts): the taught sections' titles, the summary (<Summary>, else the key
  * points as a list), discussion prompts (<Discussion>), and a time plan for a module.
  */
-import { MARK, calloutBodies, isActivitySection, parseLesson, sections, summaryHtml } from '../lesson/tree';
+import { MARK, calloutBodies, isActivitySection, parseLesson, sections, summaryHtml, type Root } from '../lesson/tree';
 
 export interface LessonMaterial {
   /** Titles of the taught H2 sections (not the summary, discussion or exercise sections). */
@@ -14,8 +14,9 @@ export interface LessonMaterial {
   prompts: string[];
 }
 
-export function lessonMaterial(html: string): LessonMaterial {
-  const root = parseLesson(html);
+/** From the lesson's HTML rendered for print, or its tree (lib/lesson/derive.ts: made from the lesson's one reading). */
+export function lessonMaterial(html: string | Root): LessonMaterial {
+  const root = typeof html === 'string' ? parseLesson(html) : html;
   return {
     sectionTitles: sections(root)
       .filter((s) => s.heading && !isActivitySection(s))

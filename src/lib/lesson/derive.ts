@@ -10,6 +10,8 @@
  * - <SlideBreak> renders `<hr data-slide-break>`; Omit (text, handout) renders nothing: dropped.
  * - handout only: <TeacherNote>, <Quiz>, <Scenario> are Omit: their elements are dropped.
  * Text nodes that end up next to each other are joined, as the parser would have read them.
+ * Not covered: a dropped block (a <TeacherNote> div) written inside a paragraph, which the parser
+ * reads as the paragraph's end (and an empty <p> after it); MDX puts author blocks between paragraphs.
  * The build checks nothing of this at run time: tests/unit/lesson-derive.test.ts compares it with
  * parsing the other renderings, and it was compared with real renders of every lesson at 280 lessons.
  * Pure: no Astro imports.
