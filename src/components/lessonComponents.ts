@@ -19,6 +19,8 @@ import { placedIds, textSections, type Root } from '../lib/lesson/tree';
 import { derivedTree } from '../lib/lesson/derive';
 import { parseTextTree } from '../lib/search/text-tree';
 import type { LessonText } from '../lib/search/lesson-texts';
+import { lessonMaterial, type LessonMaterial } from '../lib/classroom/extract';
+import { publish, subscribe } from '../lib/build/prerender-protocol';
 
 export { authorComponents };
 export const presentComponents = { ...authorComponents, Quiz: QuizMark, Scenario: ScenarioMark };
@@ -52,18 +54,45 @@ export function lessonText(reading: LessonReading): LessonText {
   return { sections, placements: [...placements] };
 }
 
-const placements = new Map<string, Promise<LessonPlacements>>();
 /**
- * Notes the quizzes and scenarios a lesson places (small; kept for the build, for the teaching pages),
- * from its reading. The markers are the same in the slide and text renderings.
+ * What the teaching pages need of a lesson (the quizzes and scenarios it places; the handout's material),
+ * made by its deck pages from their reading on whichever thread renders them and published to every thread
+ * of the build (lib/build/prerender-protocol.ts), so no teaching page renders or parses the lesson again
+ * (issue 17). Small (a few KB a lesson), kept for the build: the deck pages come first, the teaching pages last.
  */
-export function notePlacements(lessonId: string, reading: LessonReading): void {
-  if (!placements.has(lessonId)) placements.set(lessonId, Promise.resolve({ quiz: placedIds(reading.tree, 'quiz'), scenario: placedIds(reading.tree, 'scenario') }));
+export interface LessonFacts {
+  placed: LessonPlacements;
+  material: LessonMaterial;
+}
+const LESSON_FACTS = 'lesson:facts';
+const facts = new Map<string, LessonFacts>();
+subscribe(LESSON_FACTS, (key, value) => {
+  if (!facts.has(key)) facts.set(key, value as LessonFacts);
+});
+
+const factsOf = (reading: LessonReading): LessonFacts => ({
+  placed: { quiz: placedIds(reading.tree, 'quiz'), scenario: placedIds(reading.tree, 'scenario') },
+  material: lessonMaterial(derivedTree(reading.tree, 'handout')),
+});
+
+/** Publishes the lesson's facts to every thread of the build (the deck pages do, once per lesson). */
+export function publishFacts(lessonId: string, reading: LessonReading): void {
+  publish(LESSON_FACTS, lessonId, factsOf(reading), { all: true });
 }
 
-/** The quizzes and scenarios a lesson places (memoised per build; read here if no deck page on this thread has read the lesson yet). */
-export function lessonPlacements(lesson: LessonEntry): Promise<LessonPlacements> {
-  let p = placements.get(lesson.id);
-  if (!p) placements.set(lesson.id, (p = lessonReading(lesson).then((r) => ({ quiz: placedIds(r.tree, 'quiz'), scenario: placedIds(r.tree, 'scenario') }))));
-  return p;
+const read = new Map<string, Promise<LessonFacts>>();
+/** The lesson's facts as published, else read here (astro dev; a lesson whose deck pages were not rendered yet). */
+function lessonFacts(lesson: LessonEntry): Promise<LessonFacts> {
+  const known = facts.get(lesson.id);
+  if (known) return Promise.resolve(known);
+  if (import.meta.env.DEV) return lessonReading(lesson).then(factsOf);
+  let f = read.get(lesson.id);
+  if (!f) read.set(lesson.id, (f = lessonReading(lesson).then(factsOf)));
+  return f;
 }
+
+/** The quizzes and scenarios a lesson places, in page order (the markers are the same in the slide and text renderings). */
+export const lessonPlacements = (lesson: LessonEntry): Promise<LessonPlacements> => lessonFacts(lesson).then((f) => f.placed);
+
+/** The lesson's teaching material, as read from the lesson rendered with handoutComponents (lib/classroom/extract.ts). */
+export const lessonHandoutMaterial = (lesson: LessonEntry): Promise<LessonMaterial> => lessonFacts(lesson).then((f) => f.material);

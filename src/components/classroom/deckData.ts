@@ -10,7 +10,7 @@ import { walkStates } from '../../lib/quiz/walk-states';
 import { liveScenario, liveScenarioJson, packWalk } from '../../lib/classroom/walk-pack';
 import { duration, t } from '../../i18n';
 import { slideBodyHtml, type SlideLabels, type TitleMeta } from '../../lib/classroom/slide-html';
-import { lessonReading, lessonText, notePlacements } from '../lessonComponents';
+import { lessonReading, lessonText, publishFacts } from '../lessonComponents';
 import { publishLessonText } from '../../lib/search/offthread';
 import type { Root } from '../../lib/lesson/tree';
 import { sharedBy } from '../../lib/classroom/shared';
@@ -106,13 +106,15 @@ export async function deckData(lesson: LessonEntry, html: string, tree?: Root): 
 const decks = sharedBy<Promise<DeckData>>(2, 8);
 /**
  * The deck, from the lesson's one reading (lessonReading), which also gives the lesson's search text (handed
- * to the search index on the main thread, whichever thread renders this page) and the quizzes and scenarios it
- * places (for the teaching pages on this thread): neither renders nor parses the lesson again (issue 17).
+ * to the search index on the main thread, whichever thread renders this page) and what the teaching pages
+ * need of it (to every thread): neither renders nor parses the lesson again (issue 17).
  */
 async function makeDeck(lesson: LessonEntry): Promise<DeckData> {
   const reading = await lessonReading(lesson);
-  notePlacements(lesson.id, reading);
-  if (!import.meta.env.DEV) publishLessonText(lesson.id, lessonText(reading));
+  if (!import.meta.env.DEV) {
+    publishLessonText(lesson.id, lessonText(reading));
+    publishFacts(lesson.id, reading);
+  }
   return deckData(lesson, reading.html, reading.tree);
 }
 

@@ -3,10 +3,9 @@
  * lesson's teaching material (summary, prompts, sections) for the handout and the lesson plan.
  */
 import { getCourse, type Course, type CourseModule, type LessonEntry, type QuizEntry, type ScenarioEntry } from '../../lib/course';
-import { lessonMaterial, type LessonMaterial } from '../../lib/classroom/extract';
+import type { LessonMaterial } from '../../lib/classroom/extract';
 import { sharedBy } from '../../lib/classroom/shared';
-import { renderLessonHtml } from '../../lib/lesson/render';
-import { handoutComponents, lessonPlacements } from '../lessonComponents';
+import { lessonHandoutMaterial, lessonPlacements } from '../lessonComponents';
 
 export interface LessonActivities {
   quizzes: QuizEntry[];
@@ -63,11 +62,11 @@ export async function materialDocPaths() {
  */
 const materials = sharedBy<Promise<LessonMaterial[]>>(2, 8);
 /**
- * Each lesson's teaching material (src/lib/classroom/extract.ts), from the lesson rendered for print
- * (handoutComponents), in the module's order. Both documents of a module share one reading: each
+ * Each lesson's teaching material (src/lib/classroom/extract.ts), as the lesson rendered for print
+ * (handoutComponents) reads, in the module's order: made by the lesson's deck pages (lessonHandoutMaterial). Both documents of a module share one reading: each
  * rendered and parsed every lesson of the module again (issue 17); the memo is bounded, so nothing
  * is held per lesson of the course.
  */
 export function moduleMaterial(mod: CourseModule): Promise<LessonMaterial[]> {
-  return materials(mod.id, () => Promise.all(mod.lessons.map(async (l) => lessonMaterial(await renderLessonHtml(l, handoutComponents)))));
+  return materials(mod.id, () => Promise.all(mod.lessons.map((l) => lessonHandoutMaterial(l))));
 }

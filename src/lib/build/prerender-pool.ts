@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { performance as nodePerformance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { PUBLISH, pickWorker, type PoolRequest, type PoolReply, type PoolSetup, type Publish } from './prerender-protocol.ts';
+import { buildHub, deliverHere, pickWorker, type PoolDelivery, type PoolRequest, type PoolReply, type PoolSetup } from './prerender-protocol.ts';
 
 type RouteData = Parameters<AstroPrerenderer['render']>[1]['routeData'];
 
@@ -142,8 +142,12 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
                 }));
                 worker.on('message', (m: PoolReply) => {
                   if (m.kind === 'ready') return;
-                  // A value published by a page in the worker: to the main thread's listener, if any.
-                  if (m.kind === 'publish') return void (globalThis as typeof globalThis & { [PUBLISH]?: Publish })[PUBLISH]?.(m.topic, m.key, m.value);
+                  // A value published by a page in the worker: to this thread's listeners (and the other workers').
+                  if (m.kind === 'publish') {
+                    deliverHere(m.topic, m.key, m.value);
+                    if (m.all) for (const o of workers) if (o !== w) o.worker.postMessage({ kind: 'deliver', topic: m.topic, key: m.key, value: m.value } satisfies PoolDelivery);
+                    return;
+                  }
                   const job = pending.get(m.id);
                   if (!job) return;
                   pending.delete(m.id);
@@ -160,6 +164,10 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
                 workers.push(w);
               }
               await Promise.all(ready);
+              // Values published by pages on this thread for every thread go to each worker (prerender-protocol.ts).
+              buildHub().send = (topic, key, value, all) => {
+                if (all) for (const o of workers) o.worker.postMessage({ kind: 'deliver', topic, key, value } satisfies PoolDelivery);
+              };
               eluStart = [nodePerformance.eventLoopUtilization(), ...workers.map((w) => w.worker.performance.eventLoopUtilization())];
               logger.info(`rendering pages on the main thread and ${size} worker thread${size > 1 ? 's' : ''} (PRERENDER_WORKERS=0: the main thread alone)`);
             },
@@ -193,6 +201,7 @@ export function prerenderPool({ skipWarm = [], shared = [] }: PrerenderPoolOptio
               // Read before the workers stop.
               const elu = [nodePerformance.eventLoopUtilization(eluStart[0]), ...workers.map((w, i) => w.worker.performance.eventLoopUtilization(eluStart[i + 1]))];
               const use = elu.map((e) => `${Math.round(e.utilization * 100)} %`).join(' / ');
+              buildHub().send = undefined;
               await Promise.all(workers.map((w) => w.worker.terminate()));
               await fallback.teardown?.();
               logger.info(`${pages} pages rendered on ${size + 1} threads (main + workers: ${split}; busy ${use}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -30,17 +30,60 @@ export type PoolReply =
   | { kind: 'ready' }
   | { kind: 'page'; id: number; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null }
   | { kind: 'error'; id: number; message: string; stack?: string; name?: string }
-  /** A value a page publishes for the main thread (see PUBLISH), sent before that page's reply. */
-  | { kind: 'publish'; topic: string; key: string; value: unknown };
+  /** A value a page in the worker published (see publish): to the main thread, and on to the others if `all`. */
+  | { kind: 'publish'; topic: string; key: string; value: unknown; all: boolean };
+
+/** Main → worker: a value another thread published for every thread (see publish). */
+export interface PoolDelivery {
+  kind: 'deliver';
+  topic: string;
+  key: string;
+  value: unknown;
+}
 
 /**
- * Where page code hands build-time values to the main thread (issue 17: a lesson's search text, made by
- * its deck pages on whichever thread renders them; lib/search/offthread.ts publishes, the search-index
- * integration listens on the main thread). In a worker the pool installs a function there that posts
- * the value to the main thread, which calls the main thread's listener with it.
+ * Build-time values that pages hand to other threads of the pool (issue 17: a lesson is read once, by its
+ * deck pages, on whichever thread renders them; that thread publishes the lesson's search text for the
+ * search index on the main thread, and what the teaching pages need of the lesson for every thread).
+ * Each thread has one hub on its global (page code and the pool are loaded apart, as the bundle and
+ * the config): `publish` calls this thread's listeners and passes the value on through `send`, which the
+ * pool sets (a worker: to the main thread; the main thread: to every worker). Without the pool (astro dev,
+ * PRERENDER_WORKERS=0) only this thread's listeners hear it.
  */
-export const PUBLISH = Symbol.for('xtzd.build.publish');
-export type Publish = (topic: string, key: string, value: unknown) => void;
+type Listener = (key: string, value: unknown) => void;
+interface Hub {
+  listeners: Map<string, Set<Listener>>;
+  send?: (topic: string, key: string, value: unknown, all: boolean) => void;
+}
+const HUB = Symbol.for('xtzd.build.hub');
+export function buildHub(): Hub {
+  const g = globalThis as typeof globalThis & { [HUB]?: Hub };
+  return (g[HUB] ??= { listeners: new Map() });
+}
+
+/** Calls this thread's listeners of the topic. */
+export function deliverHere(topic: string, key: string, value: unknown): void {
+  for (const l of buildHub().listeners.get(topic) ?? []) l(key, value);
+}
+
+/**
+ * Publishes a value: to this thread's listeners and the main thread's; with `all`, to every thread's.
+ * Listeners of the publishing thread hear it at once, others when the message arrives (before the
+ * publishing page's own reply, for the main thread).
+ */
+export function publish(topic: string, key: string, value: unknown, { all = false } = {}): void {
+  deliverHere(topic, key, value);
+  buildHub().send?.(topic, key, value, all);
+}
+
+/** Listens on this thread; returns the function that stops listening. */
+export function subscribe(topic: string, listener: Listener): () => void {
+  const { listeners } = buildHub();
+  let set = listeners.get(topic);
+  if (!set) listeners.set(topic, (set = new Set()));
+  set.add(listener);
+  return () => void set.delete(listener);
+}
 
 /**
  * The renderer for a page: for a page with an affinity key (a lesson's two deck views share one render

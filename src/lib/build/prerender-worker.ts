@@ -5,7 +5,7 @@
  * Plain Node runs it from the source (type stripping).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { PUBLISH, type PoolReply, type PoolRequest, type PoolSetup, type Publish } from './prerender-protocol.ts';
+import { buildHub, deliverHere, type PoolDelivery, type PoolReply, type PoolRequest, type PoolSetup } from './prerender-protocol.ts';
 
 interface RouteData {
   route: string;
@@ -24,8 +24,8 @@ const port = parentPort!;
 const setup = workerData as PoolSetup;
 const reply = (m: PoolReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
-// Values the pages publish go to the main thread (prerender-protocol.ts, PUBLISH), ahead of the page's reply.
-(globalThis as typeof globalThis & { [PUBLISH]?: Publish })[PUBLISH] = (topic, key, value) => reply({ kind: 'publish', topic, key, value });
+// Values the pages publish go to the main thread (prerender-protocol.ts, publish), ahead of the page's reply.
+buildHub().send = (topic, key, value, all) => reply({ kind: 'publish', topic, key, value, all });
 
 try {
   const { app } = (await import(setup.entry)) as { app: BundleApp };
@@ -59,7 +59,8 @@ try {
   // A failure here shows again, with its page, when that route's page is rendered.
   warm.catch(() => {});
 
-  port.on('message', async (m: PoolRequest) => {
+  port.on('message', async (m: PoolRequest | PoolDelivery) => {
+    if ('kind' in m) return deliverHere(m.topic, m.key, m.value);
     try {
       const routeData = routes.get(`${m.route}\0${m.component}`);
       if (!routeData) throw new Error(`prerender-pool: the bundle has no route ${m.route} (${m.component})`);

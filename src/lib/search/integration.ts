@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { LESSON_TEXT, setPublish, setSearchIndexJob } from './offthread.ts';
+import { LESSON_TEXT, setSearchIndexJob } from './offthread.ts';
+import { subscribe } from '../build/prerender-protocol.ts';
 import { LessonTextBoard, type LessonText } from './lesson-texts.ts';
 import type { SearchWorkerAnswer, SearchWorkerJob } from './build-worker.ts';
 import { SEARCH_DATA_DIR } from './shards.ts';
@@ -25,6 +26,7 @@ export function searchIndex(): AstroIntegration {
   let startedAt = 0;
   let postedAt = 0;
   let board: LessonTextBoard | undefined;
+  let stopListening: (() => void) | undefined;
   return {
     name: 'search-index',
     hooks: {
@@ -51,9 +53,7 @@ export function searchIndex(): AstroIntegration {
         // Lesson texts published by the deck pages (any thread), taken in course order by the route.
         board = new LessonTextBoard();
         const texts = board;
-        setPublish((topic, key, value) => {
-          if (topic === LESSON_TEXT) texts.publish(key, value as LessonText);
-        });
+        stopListening = subscribe(LESSON_TEXT, (key, value) => texts.publish(key, value as LessonText));
         let started = false;
         setSearchIndexJob({
           lessonText: (id) => texts.take(id),
@@ -76,7 +76,7 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ logger }) => {
         // Every page is rendered: a lesson text still awaited will not come, so the route reads it itself.
         board?.close();
-        setPublish(undefined);
+        stopListening?.();
         setSearchIndexJob(undefined);
         try {
           if (!startedAt) throw new Error('search-index: the /search/data route never handed over the documents, so there is no search index');

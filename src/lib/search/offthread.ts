@@ -8,6 +8,7 @@
  */
 import type { SearchDoc } from './types.ts';
 import type { LessonText } from './lesson-texts.ts';
+import { publish } from '../build/prerender-protocol.ts';
 
 const KEY = Symbol.for('xtzd.search.indexJob');
 
@@ -35,22 +36,10 @@ export function setSearchIndexJob(job: SearchIndexJob | undefined): void {
   else delete (globalThis as WithJob)[KEY];
 }
 
-/**
- * Build-time values a page hands to the build's main thread (issue 17): on the main thread the search-index
- * integration listens here; in a prerender-pool worker, the worker posts them to the main thread, which
- * passes them on here (lib/build/prerender-worker.ts, prerender-pool.ts). Elsewhere (astro dev) nobody listens.
- */
-export const PUBLISH = Symbol.for('xtzd.build.publish');
-export type Publish = (topic: string, key: string, value: unknown) => void;
-type WithPublish = typeof globalThis & { [PUBLISH]?: Publish };
-export const LESSON_TEXT = 'lesson-text';
+/** The hub topic of lesson texts (lib/build/prerender-protocol.ts: published on any thread, heard on the main thread). */
+export const LESSON_TEXT = 'search:lesson-text';
 
-/** Hands a lesson's search text to the search index (no-op outside a build). */
+/** Hands a lesson's search text to the search index (no one listens outside a build). */
 export function publishLessonText(id: string, text: LessonText): void {
-  (globalThis as WithPublish)[PUBLISH]?.(LESSON_TEXT, id, text);
-}
-
-export function setPublish(listener: Publish | undefined): void {
-  if (listener) (globalThis as WithPublish)[PUBLISH] = listener;
-  else delete (globalThis as WithPublish)[PUBLISH];
+  publish(LESSON_TEXT, id, text);
 }
