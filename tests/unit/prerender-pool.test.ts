@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { pickWorker } from '../../src/lib/build/prerender-protocol';
+import { pickWorker, publish, subscribe } from '../../src/lib/build/prerender-protocol';
 import { affinityKey, poolSize, prerenderPool } from '../../src/lib/build/prerender-pool';
 
 describe('pickWorker', () => {
@@ -87,13 +87,23 @@ describe('prerender pool with worker threads', () => {
     writeFileSync(
       join(dir, '.prerender', 'prerender-entry.test.mjs'),
       `import { threadId } from 'node:worker_threads';
+import { publish, subscribe } from ${JSON.stringify(pathToFileURL(join(process.cwd(), 'src/lib/build/prerender-protocol.ts')).href)};
 let internals, options;
+// What this thread heard of the values published for every thread (a lesson's teaching facts).
+const heard = [];
+subscribe('t-all', (key, value) => heard.push(key + '@' + value));
 export const app = {
-  manifest: { routes: [{ routeData: { route: '/page', component: 'src/pages/page.astro' } }, { routeData: { route: '/deck/[lesson]/[view]', component: 'src/pages/deck/[lesson]/[view].astro' } }, { routeData: { route: '/broken', component: 'src/pages/broken.astro' } }] },
+  manifest: { routes: [{ routeData: { route: '/page', component: 'src/pages/page.astro' } }, { routeData: { route: '/deck/[lesson]/[view]', component: 'src/pages/deck/[lesson]/[view].astro' } }, { routeData: { route: '/broken', component: 'src/pages/broken.astro' } }, { routeData: { route: '/pub', component: 'src/pages/pub.astro' } }, { routeData: { route: '/heard', component: 'src/pages/heard.astro' } }] },
   setInternals(i) { internals = i; },
   setOptions(o) { options = o; },
   async render(request, { routeData }) {
     if (routeData.route === '/broken') throw new Error('lesson x: quiz y has no answer');
+    if (routeData.route === '/pub') {
+      const key = new URL(request.url).searchParams.get('k');
+      publish('t-main', key, { thread: threadId });
+      publish('t-all', key, threadId, { all: true });
+    }
+    if (routeData.route === '/heard') return new Response(JSON.stringify({ thread: threadId, heard }));
     const styles = internals.pagesByKeys.get(routeData.route + '&' + routeData.component)?.styles ?? [];
     return new Response(JSON.stringify({ url: request.url, thread: threadId, styles, scripts: options.settings.scripts }), { headers: { 'content-type': 'text/html' } });
   },
@@ -144,6 +154,32 @@ export const app = {
     const threads = await Promise.all(pages.map(async (r) => ((await (r as Response).json()) as { thread: number }).thread));
     expect(new Set(threads).size).toBe(3);
     for (let i = 0; i < threads.length; i += 2) expect(threads[i + 1]).toBe(threads[i]);
+  });
+
+  it('hands values published by pages to the main thread, and to every thread when asked', async () => {
+    const toMain = new Map<string, unknown>();
+    const allOnMain: string[] = [];
+    const stops = [subscribe('t-main', (k, v) => toMain.set(k, v)), subscribe('t-all', (k, v) => allOnMain.push(`${k}@${v}`))];
+    const keys = Array.from({ length: 30 }, (_, i) => `l${i}`);
+    const pages = await Promise.all(keys.map((k) => pool.render(new Request(`http://x/pub/?k=${k}`), { routeData: route('/pub') })));
+    const threadOf = new Map(await Promise.all(pages.map(async (r, i) => [keys[i]!, ((await (r as Response).json()) as { thread: number }).thread] as const)));
+    // The stand-in main thread (thread 0) publishes nothing: the workers' pages count.
+    const onWorkers = keys.filter((k) => threadOf.get(k)! > 0);
+    expect(new Set(onWorkers.map((k) => threadOf.get(k))).size).toBe(2);
+    // The main thread heard each page's value by the time the page came back, whichever worker made it.
+    for (const k of onWorkers) expect(toMain.get(k)).toEqual({ thread: threadOf.get(k) });
+    publish('t-all', 'main', 0, { all: true });
+    expect(allOnMain.sort()).toEqual([...onWorkers.map((k) => `${k}@${threadOf.get(k)}`), 'main@0'].sort());
+    // Every worker heard every value but its own pages' (those it heard itself), and the main thread's.
+    const answers = await Promise.all(Array.from({ length: 30 }, () => pool.render(new Request('http://x/heard/'), { routeData: route('/heard') })));
+    const workers = new Map<number, string[]>();
+    for (const r of answers) {
+      const { thread, heard } = (await (r as Response).json()) as { thread: number; heard?: string[] };
+      if (heard) workers.set(thread, heard);
+    }
+    expect(workers.size).toBe(2);
+    for (const heard of workers.values()) expect([...heard].sort()).toEqual([...allOnMain].sort());
+    for (const stop of stops) stop();
   });
 
   it('fails the page with the error the page threw', async () => {
