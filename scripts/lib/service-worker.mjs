@@ -75,7 +75,9 @@ export async function buildServiceWorker({ outDir }) {
       swSrc,
       swDest: join(outDir, 'sw.js'),
       globDirectory: outDir,
-      globPatterns: PRECACHE_GLOBS,
+      // One pattern (the globs as {a,b,…}), so the built folder is walked once: Workbox globs each
+      // pattern on its own, 15 walks of 3,900 pages at 1,000 lessons (1.4 s; one walk 0.7 s, same files).
+      globPatterns: [`{${PRECACHE_GLOBS.join(',')}}`],
       globIgnores: PRECACHE_IGNORES,
       // The search index is about 1 MB now; shards or a larger course must not fall out silently.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
