@@ -23,7 +23,7 @@ export type Rendering = 'text' | 'handout';
 
 const isTerm = (el: Element): boolean => el.tagName === 'span' && hasAttr(el, 'data-more') && classOf(el).includes('term');
 const classOf = (el: Element): string[] => {
-  const c = el.properties.className;
+  const c: unknown = el.properties.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 };
 const isBreak = (el: Element): boolean => el.tagName === 'hr' && hasAttr(el, MARK.slideBreak);
