@@ -10,7 +10,6 @@
  * 250–290 MB stay. mimalloc reads these when the module loads, so they are set before Astro is
  * imported; a value already in the environment wins.
  */
-import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +22,7 @@ for (const [name, value] of Object.entries(MEMORY_ENV)) process.env[name] ??= va
  * lessons), each its own write; read through a pipe (npm test, bench:scale, CI) those writes took about
  * 1 s of the main thread, which also renders pages and hands them to the workers (a CPU profile of the
  * 1,000-lesson build). Blocks are written every 50 ms, before anything goes to stderr (so the two stay in
- * order) and, synchronously, when the process exits. A terminal gets every line as it comes.
+ * order) and when the process exits. A terminal gets every line as it comes.
  */
 function writeInBlocks(/** @type {NodeJS.WriteStream} */ out, /** @type {NodeJS.WriteStream} */ err) {
   const write = out.write.bind(out);
@@ -48,11 +47,8 @@ function writeInBlocks(/** @type {NodeJS.WriteStream} */ out, /** @type {NodeJS.
   });
   const errWrite = err.write.bind(err);
   err.write = /** @type {typeof err.write} */ ((/** @type {any[]} */ ...args) => (flush(), errWrite(...args)));
-  process.on('exit', () => {
-    clearTimeout(timer);
-    if (pending.length) writeSync(out.fd, Buffer.concat(pending));
-    pending = [];
-  });
+  // Writes to pipes and files are synchronous in Node on Linux, so the last block is out before the exit.
+  process.on('exit', flush);
 }
 if (!process.stdout.isTTY) writeInBlocks(process.stdout, process.stderr);
 
