@@ -36,8 +36,12 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     mdx(),
-    // JSX lives only in .tsx files; without `include`, the Preact plugin runs Babel over every .ts file too.
-    preact({ include: [/\.tsx$/] }),
+    // JSX lives only in .tsx files (`include` also tells Preact's renderer which components are its own).
+    // The JSX is compiled by Vite's own oxc transform (vite.oxc below), not Babel: @astrojs/preact always
+    // hands @preact/preset-vite a Babel config, which then parses, transforms and prints every .tsx file
+    // with Babel (about 2 s of the build's one busy thread at 1,000 lessons, issue 17). Babel's documented
+    // `ignore` option makes it return nothing for every file, so the file goes on to oxc unchanged.
+    preact({ include: [/\.tsx$/], babel: { ignore: [() => true] } }),
     // sitemap-index.xml + sitemap-0.xml; noindex pages (isNoindexPath) left out. Not in a package.
     ...(pkg ? [] : [sitemap({ filter: (page) => !isNoindexPath(new URL(page).pathname) })]),
     {
@@ -76,6 +80,18 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   vite: {
+    // JSX → preact/jsx-runtime calls (automatic runtime), as @preact/preset-vite sets up when it does not use
+    // Babel; also what tsconfig.json says (jsx: react-jsx, jsxImportSource: preact) for the type checker.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      rolldownOptions: {
+        // Rolldown warned once per lesson (1,000 warnings with code frames at 1,000 lessons) that the module
+        // level directive "use astro:head-inject" in Astro's `?astroPropagatedAssets` wrapper of each MDX
+        // entry may not be preserved. Astro reads that directive while transforming, before bundling, so
+        // the warning is not actionable; our own code has no module level directives.
+        checks: { moduleLevelDirective: false },
+      },
+    },
     // The search worker ships only the lunr it runs (scoring, not the stemmer or query parser).
     worker: { plugins: () => [lunrQueryOnly()] },
     // import.meta.env.XTZD_PACKAGE is a build-time constant: code behind `=== 'scorm'` is dropped
