@@ -22,6 +22,12 @@ const outDir = process.env.ASTRO_OUT_DIR ?? './dist';
 // The offline course (service worker, web app manifest); OFFLINE=0 or SCORM_PACKAGE=1 turn it off.
 const offline = offlineEnabled();
 
+/** The prerender chunk of a compiled lesson (content/lessons/<module>/<slug>.mdx): one per course module. */
+function lessonChunk(/** @type {string} */ id) {
+  const module = /[\\/]content[\\/]lessons[\\/]([^\\/]+)[\\/][^\\/?]+\.mdx$/.exec(id)?.[1];
+  return module ? `lessons-${module}` : null;
+}
+
 /** CSP hash of an inline script body that Astro does not hash itself (is:inline). */
 const sha256 = (/** @type {string} */ body) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`);
 
@@ -90,6 +96,22 @@ export default defineConfig({
         // entry may not be preserved. Astro reads that directive while transforming, before bundling, so
         // the warning is not actionable; our own code has no module level directives.
         checks: { moduleLevelDirective: false },
+      },
+    },
+    environments: {
+      prerender: {
+        build: {
+          rolldownOptions: {
+            output: {
+              // The prerender bundle (run at build time only, never shipped): the lessons of one course module
+              // in one chunk instead of one chunk per lesson. Each MDX lesson is a dynamic entry, so Rolldown made
+              // a chunk of each (2,063 chunks at 1,000 lessons), and Vite's and Astro's hooks run per chunk on the
+              // build's one busy thread. Astro's `?astroPropagatedAssets` wrapper of each lesson is not matched
+              // (the `.mdx$` test): Astro fills in each wrapper chunk's styles separately.
+              codeSplitting: { groups: [{ name: lessonChunk }] },
+            },
+          },
+        },
       },
     },
     // The search worker ships only the lunr it runs (scoring, not the stemmer or query parser).
