@@ -10,7 +10,9 @@
  * Turned off (no sw.js, no registration, no manifest link) with OFFLINE=0, and always for a SCORM
  * package build (SCORM_PACKAGE=1): an LMS hosts the package and decides how it is served.
  */
-import { injectManifest } from 'workbox-build';
+// Only the injectManifest entry point: workbox-build's index also loads generateSW, with Babel's preset-env
+// and Rollup, which took about 0.7 s of every build's start-up (the config imports this file) for nothing.
+import { injectManifest } from 'workbox-build/build/inject-manifest.js';
 import { build } from 'rolldown';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,7 +75,9 @@ export async function buildServiceWorker({ outDir }) {
       swSrc,
       swDest: join(outDir, 'sw.js'),
       globDirectory: outDir,
-      globPatterns: PRECACHE_GLOBS,
+      // One pattern (the globs as {a,b,…}), so the built folder is walked once: Workbox globs each
+      // pattern on its own, 15 walks of 3,900 pages at 1,000 lessons (1.4 s; one walk 0.7 s, same files).
+      globPatterns: [`{${PRECACHE_GLOBS.join(',')}}`],
       globIgnores: PRECACHE_IGNORES,
       // The search index is about 1 MB now; shards or a larger course must not fall out silently.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkPaper, drawPaper, paperFits, paperQuiz, poolModules } from '../../src/lib/quiz/draw';
 import { quizSchema, type QuizData } from '../../src/lib/quiz/schema';
+import { hashSeed, mulberry32, permutation } from '../../src/lib/quiz/prng';
+import { HIGHER_LEVELS } from '../../src/lib/quiz/constants';
 
 const MODULES = ['understanding', 'principles', 'relationships', 'methods', 'ability', 'cases'];
 const KINDS = ['single', 'multiple', 'truefalse', 'ordering', 'matching', 'judgement'] as const;
@@ -78,5 +80,89 @@ describe('the course final assessment', () => {
   it('is a pool whose draw is stratified for 1,000 seeds', () => {
     expect(data.draw, 'final-assessment.yaml needs draw.count').toBeTruthy();
     for (let seed = 0; seed < 1000; seed++) expect(checkPaper(data, drawPaper(data, seed).ids), `seed ${seed}`).toEqual([]);
+  });
+});
+
+/**
+ * The draw as first written: the coverage step reads the whole pool unless a question covers a missing
+ * module and a missing kind at apply/analyze level. drawPaper stops earlier (at the highest key still
+ * possible); a learner's saved seed must still give the same paper, so both must agree on every pool.
+ */
+function referenceDraw(pool: QuizData, seed: number, modules: readonly string[] = poolModules(pool)): string[] {
+  const qs = pool.questions;
+  const count = Math.min(pool.draw?.count ?? qs.length, qs.length);
+  const order = permutation(qs.length, mulberry32(hashSeed(`draw:${seed >>> 0}`)));
+  const mods = qs.map((q) => q.ref?.split('/')[0]);
+  const highers = qs.map((q) => HIGHER_LEVELS.includes(q.level));
+  const mod = (i: number) => mods[i];
+  const higher = (i: number) => highers[i]!;
+  const taken = new Set<number>();
+  let higherTaken = 0;
+  const needModules = new Set(modules);
+  const needKinds = new Set(qs.map((q) => q.kind));
+  const take = (i: number) => {
+    taken.add(i);
+    if (higher(i)) higherTaken++;
+    needModules.delete(mod(i)!);
+    needKinds.delete(qs[i]!.kind);
+  };
+  while ((needModules.size || needKinds.size) && taken.size < count) {
+    let best = -1;
+    let bestKey = 0;
+    for (const i of order) {
+      if (taken.has(i)) continue;
+      const g = (needModules.has(mod(i)!) ? 1 : 0) + (needKinds.has(qs[i]!.kind) ? 1 : 0);
+      if (!g) continue;
+      const key = g * 2 + (higher(i) ? 1 : 0);
+      if (key > bestKey) {
+        best = i;
+        bestKey = key;
+        if (key === 5) break;
+      }
+    }
+    if (best < 0) break;
+    take(best);
+  }
+  const needHigher = Math.ceil(0.6 * count - 1e-9);
+  for (const i of order) {
+    if (taken.size >= count) break;
+    if (taken.has(i)) continue;
+    if (!higher(i) && needHigher - higherTaken >= count - taken.size) continue;
+    take(i);
+  }
+  for (const i of order) {
+    if (taken.size >= count) break;
+    if (!taken.has(i)) take(i);
+  }
+  return [...taken].sort((a, b) => a - b).map((i) => qs[i]!.id);
+}
+
+describe('the draw stops its coverage scan early without changing any paper', () => {
+  /** Random pools of many shapes: a few to hundreds of modules, kinds rare or missing, small and large counts. */
+  function randomPool(r: () => number): QuizData {
+    const modules = 1 + Math.floor(r() * (r() < 0.3 ? 300 : 12));
+    const kinds = KINDS.slice(0, 1 + Math.floor(r() * KINDS.length));
+    const n = modules + Math.floor(r() * modules * 4) + 5;
+    const higher = r();
+    const base = pool(1); // one valid question of each shape to copy
+    const shapes = new Map(base.questions.map((q) => [q.kind, q]));
+    const questions = Array.from({ length: n }, (_, i) => {
+      const kind = r() < 0.1 ? kinds[0]! : kinds[Math.floor(r() * kinds.length)]!;
+      const shape = shapes.get(kind) ?? base.questions[0]!;
+      return { ...shape, id: `q${i}`, level: r() < higher ? 'apply' : 'remember', ref: `m${Math.floor(r() * modules)}/l` };
+    });
+    return quizSchema.parse({ title: '测评', passingScore: 0.8, draw: { count: 1 + Math.floor(r() * Math.min(n, modules + 20)) }, questions });
+  }
+  it('gives the reference paper on 100 random pools × 8 seeds', () => {
+    const r = mulberry32(20261202);
+    let early = 0;
+    for (let k = 0; k < 100; k++) {
+      const p = randomPool(r);
+      for (let seed = 0; seed < 8; seed++) {
+        expect(drawPaper(p, seed).ids, `pool ${k}, seed ${seed}`).toEqual(referenceDraw(p, seed));
+      }
+      if (poolModules(p).length > 50) early++;
+    }
+    expect(early, 'some pools have hundreds of modules').toBeGreaterThan(10);
   });
 });

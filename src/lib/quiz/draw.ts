@@ -67,6 +67,11 @@ export function drawPaper(pool: QuizData, seed: number, modules: readonly string
   while ((needModules.size || needKinds.size) && taken.size < count) {
     let best = -1;
     let bestKey = 0;
+    // The highest key any question can have now: once every kind (or every module) is covered, a
+    // question gains at most 1. The first question in order with that key is the pick (a later one can
+    // only tie), so the scan stops there instead of reading the whole pool at every step: with hundreds
+    // of modules that made each draw, and the build's 200-draw check of each pool, slow (issue 17).
+    const top = ((needModules.size ? 1 : 0) + (needKinds.size ? 1 : 0)) * 2 + 1;
     for (const i of order) {
       if (taken.has(i)) continue;
       const g = gain(i);
@@ -75,7 +80,7 @@ export function drawPaper(pool: QuizData, seed: number, modules: readonly string
       if (key > bestKey) {
         best = i;
         bestKey = key;
-        if (key === 5) break; // the highest key possible: a later question can only tie
+        if (key === top) break;
       }
     }
     if (best < 0) break; // a stratum the pool cannot cover

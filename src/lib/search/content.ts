@@ -54,6 +54,11 @@ async function load(): Promise<SearchDoc[]> {
   const quizPlace = new Map<string, [string, string]>();
 
   for (const lesson of course.lessons) {
+    // Let the event loop run between lessons. Rendering a lesson awaits only promises that are already
+    // settled, so without this the whole loop (seconds at 1,000 lessons) ran as one chain of microtasks,
+    // during which the main thread took in no finished page from the prerender worker and handed it no
+    // new one: the worker sat idle (issue 17).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const mod = course.moduleById.get(lesson.data.module)!;
     const moduleTitle = `${t('module.label', { n: mod.number })} ${mod.entry.data.title}`;
     // The lesson as rendered (terms as plain words, quizzes and scenarios as markers).
