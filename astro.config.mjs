@@ -22,6 +22,12 @@ const outDir = process.env.ASTRO_OUT_DIR ?? './dist';
 // The offline course (service worker, web app manifest); OFFLINE=0 or SCORM_PACKAGE=1 turn it off.
 const offline = offlineEnabled();
 
+/** The prerender chunk of a compiled lesson (content/lessons/<module>/<slug>.mdx): one per course module. */
+function lessonChunk(/** @type {string} */ id) {
+  const module = /[\\/]content[\\/]lessons[\\/]([^\\/]+)[\\/][^\\/?]+\.mdx$/.exec(id)?.[1];
+  return module ? `lessons-${module}` : null;
+}
+
 /** CSP hash of an inline script body that Astro does not hash itself (is:inline). */
 const sha256 = (/** @type {string} */ body) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`);
 
@@ -36,8 +42,12 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     mdx(),
-    // JSX lives only in .tsx files; without `include`, the Preact plugin runs Babel over every .ts file too.
-    preact({ include: [/\.tsx$/] }),
+    // JSX lives only in .tsx files (`include` also tells Preact's renderer which components are its own).
+    // The JSX is compiled by Vite's own oxc transform (vite.oxc below), not Babel: @astrojs/preact always
+    // hands @preact/preset-vite a Babel config, which then parses, transforms and prints every .tsx file
+    // with Babel (about 2 s of the build's one busy thread at 1,000 lessons, issue 17). Babel's documented
+    // `ignore` option makes it return nothing for every file, so the file goes on to oxc unchanged.
+    preact({ include: [/\.tsx$/], babel: { ignore: [() => true] } }),
     // sitemap-index.xml + sitemap-0.xml; noindex pages (isNoindexPath) left out. Not in a package.
     ...(pkg ? [] : [sitemap({ filter: (page) => !isNoindexPath(new URL(page).pathname) })]),
     {
@@ -76,6 +86,34 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   vite: {
+    // JSX → preact/jsx-runtime calls (automatic runtime), as @preact/preset-vite sets up when it does not use
+    // Babel; also what tsconfig.json says (jsx: react-jsx, jsxImportSource: preact) for the type checker.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      rolldownOptions: {
+        // Rolldown warned once per lesson (1,000 warnings with code frames at 1,000 lessons) that the module
+        // level directive "use astro:head-inject" in Astro's `?astroPropagatedAssets` wrapper of each MDX
+        // entry may not be preserved. Astro reads that directive while transforming, before bundling, so
+        // the warning is not actionable; our own code has no module level directives.
+        checks: { moduleLevelDirective: false },
+      },
+    },
+    environments: {
+      prerender: {
+        build: {
+          rolldownOptions: {
+            output: {
+              // The prerender bundle (run at build time only, never shipped): the lessons of one course module
+              // in one chunk instead of one chunk per lesson. Each MDX lesson is a dynamic entry, so Rolldown made
+              // a chunk of each (2,063 chunks at 1,000 lessons), and Vite's and Astro's hooks run per chunk on the
+              // build's one busy thread. Astro's `?astroPropagatedAssets` wrapper of each lesson is not matched
+              // (the `.mdx$` test): Astro fills in each wrapper chunk's styles separately.
+              codeSplitting: { groups: [{ name: lessonChunk }] },
+            },
+          },
+        },
+      },
+    },
     // The search worker ships only the lunr it runs (scoring, not the stemmer or query parser).
     worker: { plugins: () => [lunrQueryOnly()] },
     // import.meta.env.XTZD_PACKAGE is a build-time constant: code behind `=== 'scorm'` is dropped
