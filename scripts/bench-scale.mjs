@@ -157,7 +157,10 @@ function build(dir) {
   return new Promise((res, rej) => {
     const { nodeArgs, entry } = buildCommand(dir);
     if (nodeArgs.length) say(`  node ${nodeArgs.join(' ')}`);
-    rmSync(join(dir, 'dist'), { recursive: true, force: true });
+    // Every build starts cold, as on a fresh checkout: no output, no content-layer cache (.astro: a
+    // second build skips re-reading unchanged entries) and no Vite dependency cache (node_modules/.vite,
+    // which the content sync fills). Before this, builds 2 and 3 of --builds=3 ran warm.
+    for (const d of ['dist', '.astro', 'node_modules/.vite']) rmSync(join(dir, d), { recursive: true, force: true });
     const t0 = performance.now();
     // GNU time reports the CPU time of the build and all its descendants: on a shared machine the
     // wall time includes waiting for other programs, the CPU time does not.
