@@ -1,18 +1,14 @@
 /**
- * The MDX component sets a lesson is rendered with, one per output. All keep the author
- * components' data attributes, so the lesson pipeline (src/lib/lesson/tree.ts) reads every one.
+ * The MDX component sets a lesson is rendered with. Both keep the author components' data attributes,
+ * so the lesson pipeline (src/lib/lesson/tree.ts) reads either.
  * - authorComponents (author/index.ts): the lesson page;
- * - presentComponents: slides (quizzes and scenarios as markers the deck turns into live slides);
- * - handoutComponents: print (plain terms; no notes, quizzes or scenarios);
- * - textComponents: search text (plain terms; quizzes and scenarios as markers).
- * A build renders a lesson's MDX here once, with presentComponents (lessonReading); the text and handout
- * trees are made from that one (lib/lesson/derive.ts, tests/unit/lesson-derive.test.ts).
+ * - presentComponents: slides (quizzes and scenarios as markers the deck turns into live slides).
+ * A build renders a lesson's MDX here once, with presentComponents (lessonReading); the search text's
+ * and the handout's trees are made from that one (lib/lesson/derive.ts, tests/unit/lesson-derive.test.ts).
  */
 import { authorComponents } from './author';
 import QuizMark from './classroom/QuizMark.astro';
 import ScenarioMark from './classroom/ScenarioMark.astro';
-import TermPlain from './classroom/TermPlain.astro';
-import Omit from './classroom/Omit.astro';
 import type { LessonEntry } from '../lib/course';
 import { renderLessonHtml } from '../lib/lesson/render';
 import { placedIds, textSections, type Root } from '../lib/lesson/tree';
@@ -24,8 +20,6 @@ import { publish, subscribe } from '../lib/build/prerender-protocol';
 
 export { authorComponents };
 export const presentComponents = { ...authorComponents, Quiz: QuizMark, Scenario: ScenarioMark };
-export const handoutComponents = { ...authorComponents, Term: TermPlain, TeacherNote: Omit, Quiz: Omit, Scenario: Omit, SlideBreak: Omit };
-export const textComponents = { ...presentComponents, Term: TermPlain, SlideBreak: Omit };
 
 /** What the teaching pages need from a lesson's text tree: the quizzes and scenarios it places, in page order. */
 export interface LessonPlacements {
@@ -36,8 +30,7 @@ export interface LessonPlacements {
 /**
  * A lesson's one reading (issue 17): rendered with presentComponents and parsed (parseTextTree, no
  * source positions) once. The deck pages split it into slides; the search text and the handout's tree are
- * made from the same tree (lib/lesson/derive.ts) instead of rendering and parsing the lesson again with
- * textComponents and handoutComponents.
+ * made from the same tree (lib/lesson/derive.ts) instead of rendering and parsing the lesson again.
  */
 export interface LessonReading {
   html: string;
@@ -48,7 +41,7 @@ export async function lessonReading(lesson: LessonEntry): Promise<LessonReading>
   return { html, tree: parseTextTree(html) };
 }
 
-/** The lesson's search text (what the lesson rendered with textComponents reads as), from its reading. */
+/** The lesson's search text (terms as plain words, quizzes and scenarios as markers), from its reading. */
 export function lessonText(reading: LessonReading): LessonText {
   const { sections, placements } = textSections(derivedTree(reading.tree, 'text'));
   return { sections, placements: [...placements] };
@@ -94,5 +87,5 @@ function lessonFacts(lesson: LessonEntry): Promise<LessonFacts> {
 /** The quizzes and scenarios a lesson places, in page order (the markers are the same in the slide and text renderings). */
 export const lessonPlacements = (lesson: LessonEntry): Promise<LessonPlacements> => lessonFacts(lesson).then((f) => f.placed);
 
-/** The lesson's teaching material, as read from the lesson rendered with handoutComponents (lib/classroom/extract.ts). */
+/** The lesson's teaching material (lib/classroom/extract.ts), read from its handout tree (lib/lesson/derive.ts). */
 export const lessonHandoutMaterial = (lesson: LessonEntry): Promise<LessonMaterial> => lessonFacts(lesson).then((f) => f.material);

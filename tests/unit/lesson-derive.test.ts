@@ -7,7 +7,7 @@ import { textSections } from '../../src/lib/lesson/tree';
 /**
  * A lesson body written once with the author components as functions of the rendering: 'present' is
  * what the slide components render (Term.astro, SlideBreak.astro, TeacherNote.astro, the quiz and scenario
- * markers), 'text' and 'handout' what textComponents and handoutComponents render (TermPlain, Omit).
+ * markers), 'text' and 'handout' the lesson with plain terms and without what each leaves out.
  * The tree made from the slide rendering must be the tree of parsing the other rendering.
  */
 type As = 'present' | Rendering;

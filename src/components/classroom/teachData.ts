@@ -62,10 +62,10 @@ export async function materialDocPaths() {
  */
 const materials = sharedBy<Promise<LessonMaterial[]>>(2, 8);
 /**
- * Each lesson's teaching material (src/lib/classroom/extract.ts), as the lesson rendered for print
- * (handoutComponents) reads, in the module's order: made by the lesson's deck pages (lessonHandoutMaterial). Both documents of a module share one reading: each
- * rendered and parsed every lesson of the module again (issue 17); the memo is bounded, so nothing
- * is held per lesson of the course.
+ * Each lesson's teaching material (src/lib/classroom/extract.ts), read from its print version, in the
+ * module's order: made by the lesson's deck pages (lessonHandoutMaterial). Both documents of a module
+ * share it: each used to render and parse every lesson of the module again (issue 17); the memo is
+ * bounded, so nothing is held per lesson of the course.
  */
 export function moduleMaterial(mod: CourseModule): Promise<LessonMaterial[]> {
   return materials(mod.id, () => Promise.all(mod.lessons.map((l) => lessonHandoutMaterial(l))));

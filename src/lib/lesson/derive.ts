@@ -1,19 +1,17 @@
 /**
  * One reading of a lesson for every build-time use (issue 17): the lesson is rendered once with the
- * slide components (presentComponents: <Quiz>/<Scenario> as markers) and parsed once; the trees that
- * the search text (textComponents) and the handout (handoutComponents) renderings would give are made
- * from that tree here, instead of rendering the MDX and parsing it again for each.
- *
- * What the other component sets change, and how it is undone on the tree:
+ * slide components (presentComponents: <Quiz>/<Scenario> as markers) and parsed once; the search
+ * text's tree and the handout's tree are made from that tree here, as the lesson would parse if it were
+ * rendered with plain terms and without the pieces each leaves out:
  * - <Term> renders `<span class="term" data-more…><a …>WORD</a><span class="term-tip">…</span></span>`;
- *   TermPlain (text, handout) renders WORD alone: the span is replaced by the link's children.
- * - <SlideBreak> renders `<hr data-slide-break>`; Omit (text, handout) renders nothing: dropped.
- * - handout only: <TeacherNote>, <Quiz>, <Scenario> are Omit: their elements are dropped.
+ *   text and handout keep WORD alone (no link, no tooltip): the span is replaced by the link's children.
+ * - <SlideBreak> renders `<hr data-slide-break>`: dropped from both.
+ * - handout only: <TeacherNote>, <Quiz>, <Scenario> are dropped (nothing to answer or hide on paper).
  * Text nodes that end up next to each other are joined, as the parser would have read them.
  * Not covered: a dropped block (a <TeacherNote> div) written inside a paragraph, which the parser
  * reads as the paragraph's end (and an empty <p> after it); MDX puts author blocks between paragraphs.
- * The build checks nothing of this at run time: tests/unit/lesson-derive.test.ts compares it with
- * parsing the other renderings, and it was compared with real renders of every lesson at 280 lessons.
+ * tests/unit/lesson-derive.test.ts compares it with parsing those renderings written out by hand; when
+ * the components still rendered them, it matched real renders of every lesson at 280 lessons.
  * Pure: no Astro imports.
  */
 import { MARK, hasAttr, isElement, type Element, type Root } from './tree';
